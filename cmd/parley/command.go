@@ -1,0 +1,148 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1 // the command ran and found a problem
+	exitUsage = 2 // the command line was wrong
+)
+
+// command is one parley subcommand.
+type command struct {
+	name     string
+	args     string // the positional arguments, for the usage line
+	short    string // one line for the command list
+	long     string // a paragraph for --help
+	examples []string
+	flags    func(fs *pflag.FlagSet) any // declares the flags, returns the options they fill
+	run      func(env *env, opts any, args []string) error
+}
+
+// env is what a command writes to.
+type env struct {
+	stdout, stderr io.Writer
+}
+
+// usageError is a mistake on the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// errReported is an error already reported in full: exit status 1, nothing more printed.
+var errReported = errors.New("reported")
+
+var commands []*command
+
+func init() {
+	commands = []*command{scenariosCmd, validateCmd, showCmd}
+}
+
+func lookupCommand(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	if len(args) == 0 || args[0] == "help" && len(args) == 1 || args[0] == "-h" || args[0] == "--help" {
+		printUsage(stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	name, rest := args[0], args[1:]
+	if name == "help" {
+		name, rest = args[1], []string{"--help"}
+	}
+	c := lookupCommand(name)
+	if c == nil {
+		fmt.Fprintf(stderr, "parley: unknown command %q; run 'parley --help' for the list\n", name)
+		return exitUsage
+	}
+	fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	var opts any
+	if c.flags != nil {
+		opts = c.flags(fs)
+	}
+	help := fs.BoolP("help", "h", false, "show this help")
+	if err := fs.Parse(rest); err != nil {
+		fmt.Fprintf(stderr, "parley %s: %v\nrun 'parley %s --help' for usage\n", c.name, err, c.name)
+		return exitUsage
+	}
+	if *help {
+		printCommandHelp(stdout, c, fs)
+		return exitOK
+	}
+	err := c.run(e, opts, fs.Args())
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "parley %s: %s\nrun 'parley %s --help' for usage\n", c.name, ue.msg, c.name)
+		return exitUsage
+	case errors.Is(err, errReported):
+		return exitFail
+	default:
+		fmt.Fprintf(stderr, "parley: %v\n", err)
+		return exitFail
+	}
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `Parley simulates hard negotiations — interim versus comprehensive deals,
+shocks, mediators and domestic ratification — and estimates how they end.
+
+Usage:
+  parley COMMAND [ARGUMENTS] [FLAGS]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.short)
+	}
+	fmt.Fprint(w, `
+A SCENARIO is the name of an embedded scenario (see 'parley scenarios') or
+the path of a scenario file.
+
+Examples:
+  parley scenarios
+  parley show muscat
+  parley validate my-scenario.yaml
+
+Run 'parley COMMAND --help' for a command's flags and examples.
+`)
+}
+
+func printCommandHelp(w io.Writer, c *command, fs *pflag.FlagSet) {
+	fmt.Fprintf(w, "Usage: parley %s", c.name)
+	if c.args != "" {
+		fmt.Fprintf(w, " %s", c.args)
+	}
+	fmt.Fprintf(w, " [FLAGS]\n\n%s\n", strings.TrimSpace(c.long))
+	fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsages())
+	if len(c.examples) > 0 {
+		fmt.Fprintf(w, "\nExamples:\n")
+		for _, ex := range c.examples {
+			fmt.Fprintf(w, "  %s\n", ex)
+		}
+	}
+}

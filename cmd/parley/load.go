@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/parley-sim/parley/model"
+	"github.com/parley-sim/parley/scenarios"
+)
+
+// loadScenario loads an embedded scenario by name or a scenario file by path.
+func loadScenario(arg string) (*model.Scenario, error) {
+	if src, ok := scenarios.Source(arg); ok {
+		return model.Load(src, scenarios.Resolve)
+	}
+	src, err := readSource(arg)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(arg, `/\.`) {
+			return nil, fmt.Errorf("%s: no embedded scenario or file of that name; embedded scenarios: %s",
+				arg, strings.Join(scenarios.Names(), ", "))
+		}
+		return nil, err
+	}
+	return model.Load(src, resolveFile)
+}
+
+// readSource reads a scenario file, refusing to read more than
+// model.MaxFileSize+1 bytes of it (the loader reports it as too large).
+func readSource(path string) (model.Source, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return model.Source{}, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return model.Source{}, fmt.Errorf("%s: is a directory; want a scenario file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, model.MaxFileSize+1))
+	if err != nil {
+		return model.Source{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return model.Source{Name: path, Data: data}, nil
+}
+
+// resolveFile finds what a file's extends names: an embedded scenario when
+// the reference is a bare name, otherwise a path relative to the file.
+func resolveFile(ref, from string) (model.Source, error) {
+	if !strings.ContainsAny(ref, `/\.`) {
+		return scenarios.Resolve(ref, from)
+	}
+	if !filepath.IsAbs(ref) {
+		ref = filepath.Join(filepath.Dir(from), ref)
+	}
+	src, err := readSource(ref)
+	if err != nil {
+		return model.Source{}, err
+	}
+	return src, nil
+}

@@ -1,0 +1,416 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder walks a YAML node tree into Go values, collecting every problem
+// it meets instead of stopping at the first.
+type decoder struct {
+	file   string                // the file named when a node has no origin
+	origin map[*yaml.Node]string // the file each node came from
+	errs   ErrorList
+
+	// badRange marks issues whose min and max are wrong, so that levels
+	// on them are not checked against a range that means nothing.
+	badRange map[int]bool
+}
+
+// levels returns the valid range of levels of issue k.
+func (d *decoder) levels(s *Scenario, k int) span {
+	if d.badRange[k] {
+		return span{lo: math.Inf(-1), hi: math.Inf(1)}
+	}
+	return closed(s.Issues[k].Min, s.Issues[k].Max)
+}
+
+func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
+	e := &Error{File: d.file, Path: path, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Column = n.Line, n.Column
+		if f, ok := d.origin[n]; ok {
+			e.File = f
+		}
+	}
+	d.errs = append(d.errs, e)
+}
+
+// sortErrors orders the errors by file, then position, dropping exact
+// repeats (an aliased node is decoded once per use).
+func sortErrors(errs ErrorList) ErrorList {
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i], errs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	out := errs[:0]
+	for i, e := range errs {
+		if i > 0 && *e == *errs[i-1] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// maxAliasHops bounds alias chains; yaml itself rejects cycles.
+const maxAliasHops = 64
+
+// deref follows aliases to the node they stand for.
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < maxAliasHops; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// object is a decoded YAML mapping: its keys in file order and the nodes
+// under them.
+type object struct {
+	node *yaml.Node
+	path string
+	keys []string
+	key  map[string]*yaml.Node // the key nodes, for positions
+	val  map[string]*yaml.Node
+}
+
+func (o *object) has(k string) bool { return o.val[k] != nil }
+
+// mapping decodes a mapping node. With fields given, any other key is an
+// unknown field; with none, keys are user names and must be valid names.
+// A nil or null node gives an empty object.
+func (d *decoder) mapping(n *yaml.Node, path string, fields ...string) *object {
+	o := &object{node: n, path: path, key: map[string]*yaml.Node{}, val: map[string]*yaml.Node{}}
+	n = deref(n)
+	if n == nil || isNull(n) {
+		return o
+	}
+	o.node = n
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "%s; want a mapping", describe(n))
+		return o
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		kn, vn := deref(n.Content[i]), n.Content[i+1]
+		if kn.Kind != yaml.ScalarNode || kn.Tag == "!!merge" {
+			d.errorf(kn, path, "%s as a key; want a plain field name", describe(kn))
+			continue
+		}
+		k := kn.Value
+		switch {
+		case o.val[k] != nil:
+			d.errorf(kn, join(path, k), "duplicate key; it was first given on line %d", o.key[k].Line)
+			continue
+		case fields != nil && indexOf(fields, k) < 0:
+			d.errorf(kn, join(path, k), "unknown field; valid fields here: %s", strings.Join(fields, ", "))
+			continue
+		case fields == nil && !validName(k):
+			d.errorf(kn, join(path, k), "%q is not a valid name; want a lower-case letter followed by letters, digits, '-' or '_'", k)
+			continue
+		}
+		o.keys = append(o.keys, k)
+		o.key[k] = kn
+		o.val[k] = vn
+	}
+	return o
+}
+
+var nameRE = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+
+func validName(s string) bool { return len(s) <= 64 && nameRE.MatchString(s) }
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// describe names what a node is, for "found X; want Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		v := n.Value
+		if len(v) > 40 {
+			v = v[:40] + "…"
+		}
+		return strconv.Quote(v)
+	default:
+		return "an empty value"
+	}
+}
+
+// require reports the listed fields that the object lacks.
+func (d *decoder) require(o *object, fields ...string) bool {
+	ok := true
+	for _, f := range fields {
+		if !o.has(f) {
+			d.errorf(o.node, join(o.path, f), "missing; this field is required")
+			ok = false
+		}
+	}
+	return ok
+}
+
+func (d *decoder) text(n *yaml.Node, path string) string {
+	n = deref(n)
+	if n == nil || isNull(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, path, "%s; want text", describe(n))
+		return ""
+	}
+	return n.Value
+}
+
+func (d *decoder) texts(n *yaml.Node, path string) []string {
+	n = deref(n)
+	if n == nil || isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, path, "%s; want a list of text", describe(n))
+		return nil
+	}
+	var out []string
+	for i, c := range n.Content {
+		out = append(out, d.text(c, fmt.Sprintf("%s[%d]", path, i)))
+	}
+	return out
+}
+
+func (d *decoder) boolean(n *yaml.Node, path string, def bool) bool {
+	n = deref(n)
+	if n == nil {
+		return def
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		d.errorf(n, path, "%s; want true or false", describe(n))
+		return def
+	}
+	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+}
+
+// number decodes a finite number.
+func (d *decoder) number(n *yaml.Node, path string) (float64, bool) {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		if n == nil {
+			d.errorf(n, path, "missing; want a number")
+		} else {
+			d.errorf(n, path, "%s; want a number", describe(n))
+		}
+		return 0, false
+	}
+	var x float64
+	var err error
+	if n.Tag == "!!int" {
+		var i int64
+		i, err = strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		x = float64(i)
+	} else {
+		x, err = strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	}
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		d.errorf(n, path, "%s; want a finite number", describe(n))
+		return 0, false
+	}
+	return x, true
+}
+
+// integer decodes a whole number in [lo, hi].
+func (d *decoder) integer(n *yaml.Node, path string, lo, hi int, def int) int {
+	if deref(n) == nil {
+		return def
+	}
+	x, ok := d.number(n, path)
+	if !ok {
+		return def
+	}
+	if x != math.Trunc(x) || x < float64(lo) || x > float64(hi) {
+		d.errorf(deref(n), path, "%s is out of range; want a whole number in [%d, %d]", fmtNum(x), lo, hi)
+		return def
+	}
+	return int(x)
+}
+
+// choice decodes one of names and returns its index.
+func (d *decoder) choice(n *yaml.Node, path string, names []string, def int) int {
+	n = deref(n)
+	if n == nil {
+		return def
+	}
+	if n.Kind == yaml.ScalarNode {
+		if i := indexOf(names, n.Value); i >= 0 {
+			return i
+		}
+	}
+	d.errorf(n, path, "%s; want one of %s", describe(n), strings.Join(names, ", "))
+	return def
+}
+
+// fmtNum formats a number as briefly as it round-trips, whole numbers
+// without an exponent.
+func fmtNum(x float64) string {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// span is the range of valid values of a numeric field.
+type span struct {
+	lo, hi         float64
+	openLo, openHi bool
+}
+
+func closed(lo, hi float64) span { return span{lo: lo, hi: hi} }
+
+func (s span) contains(x float64) bool {
+	return (x > s.lo || !s.openLo && x == s.lo) && (x < s.hi || !s.openHi && x == s.hi)
+}
+
+func (s span) String() string {
+	l, r := "[", "]"
+	if s.openLo {
+		l = "("
+	}
+	if s.openHi {
+		r = ")"
+	}
+	return l + fmtNum(s.lo) + ", " + fmtNum(s.hi) + r
+}
+
+// distFields lists the distribution forms and their argument names.
+var distFields = map[string][]string{
+	"uniform":     {"lo", "hi"},
+	"triangular":  {"lo", "mode", "hi"},
+	"pert":        {"lo", "mode", "hi"},
+	"truncnormal": {"mean", "sd", "lo", "hi"},
+}
+
+const paramForms = "a number, {uniform: [lo, hi]}, {triangular: [lo, mode, hi]}, {pert: [lo, mode, hi]} or {truncnormal: [mean, sd, lo, hi]}"
+
+// param decodes a number or a distribution whose whole support lies in
+// valid. A missing node gives def.
+func (d *decoder) param(n *yaml.Node, path string, valid span, def Param) Param {
+	n = deref(n)
+	if n == nil {
+		def.key = streamKey(path)
+		return def
+	}
+	p, ok := d.parseParam(n, path)
+	if !ok {
+		return def
+	}
+	p.key = streamKey(path)
+	if !valid.contains(p.Lo) || !valid.contains(p.Hi) {
+		if p.Dist == Fixed {
+			d.errorf(n, path, "%s is out of range; want a number in %s", fmtNum(p.Value), valid)
+		} else {
+			d.errorf(n, path, "support [%s, %s] is out of range; want a distribution within %s", fmtNum(p.Lo), fmtNum(p.Hi), valid)
+		}
+	}
+	return p
+}
+
+func (d *decoder) parseParam(n *yaml.Node, path string) (Param, bool) {
+	if n.Kind == yaml.ScalarNode {
+		x, ok := d.number(n, path)
+		return FixedParam(x), ok
+	}
+	if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
+		d.errorf(n, path, "%s; want %s", describe(n), paramForms)
+		return Param{}, false
+	}
+	kn, vn := deref(n.Content[0]), deref(n.Content[1])
+	names, known := distFields[kn.Value]
+	if !known {
+		d.errorf(kn, path, "unknown distribution %s; want %s", describe(kn), paramForms)
+		return Param{}, false
+	}
+	dpath := join(path, kn.Value)
+	if vn.Kind != yaml.SequenceNode || len(vn.Content) != len(names) {
+		d.errorf(vn, dpath, "%s; want a list of %d numbers [%s]", describe(vn), len(names), strings.Join(names, ", "))
+		return Param{}, false
+	}
+	args := make([]float64, len(names))
+	for i, c := range vn.Content {
+		x, ok := d.number(c, fmt.Sprintf("%s[%d]", dpath, i))
+		if !ok {
+			return Param{}, false
+		}
+		args[i] = x
+	}
+	var p Param
+	bad := ""
+	switch kn.Value {
+	case "uniform":
+		p = Param{Dist: Uniform, Lo: args[0], Hi: args[1]}
+		if p.Lo > p.Hi {
+			bad = "lo > hi; want lo ≤ hi"
+		}
+	case "triangular", "pert":
+		p = Param{Dist: Triangular, Lo: args[0], Mode: args[1], Hi: args[2]}
+		if kn.Value == "pert" {
+			p.Dist = PERT
+		}
+		if !(p.Lo <= p.Mode && p.Mode <= p.Hi && p.Lo < p.Hi) {
+			bad = "want lo ≤ mode ≤ hi and lo < hi"
+		}
+	default:
+		p = Param{Dist: TruncNormal, Mean: args[0], SD: args[1], Lo: args[2], Hi: args[3]}
+		if !(p.SD > 0 && p.Lo < p.Hi && p.Lo <= p.Mean && p.Mean <= p.Hi) {
+			bad = "want sd > 0, lo < hi and lo ≤ mean ≤ hi"
+		}
+	}
+	if bad != "" {
+		d.errorf(vn, dpath, "%s: %s", p, bad)
+		return Param{}, false
+	}
+	return p, true
+}
+
+// streamKey derives a Param's stream key from its field path (FNV-1a).
+func streamKey(path string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(path); i++ {
+		h ^= uint64(path[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// lookup returns the value under key in a mapping node, or nil, without
+// reporting anything.
+func lookup(n *yaml.Node, key string) *yaml.Node {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := deref(n.Content[i]); k.Kind == yaml.ScalarNode && k.Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}

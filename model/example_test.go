@@ -1,0 +1,71 @@
+package model_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/parley-sim/parley/model"
+)
+
+const pie = `name: pie
+description: Two sides split a pie; the first is more patient.
+horizon: 10
+issues:
+  share: {min: 0, max: 1}
+actors:
+  first:
+    role: principal
+    discount: {triangular: [0.85, 0.9, 0.95]}
+    reservation: {value: 0}
+    utility:
+      weights: {share: 1}
+      values: {share: {shape: linear, ideal: 1}}
+  second:
+    role: principal
+    discount: 0.8
+    reservation: {value: 0}
+    utility:
+      weights: {share: 1}
+      values: {share: {shape: linear, ideal: 0}}
+`
+
+func ExampleLoad() {
+	s, err := model.Load(model.Source{Name: "pie.yaml", Data: []byte(pie)}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Name, s.Horizon, s.Actors[0].Discount)
+
+	_, err = model.Load(model.Source{Name: "bad.yaml", Data: []byte(pie + "colour: blue\n")}, nil)
+	fmt.Println(err)
+	// Output:
+	// pie 10 {triangular: [0.85, 0.9, 0.95]}
+	// bad.yaml:21:1: colour: unknown field; valid fields here: name, description, extends, start, round, horizon, issues, actors, deals, shocks, protocol
+}
+
+func ExampleScenario_Sample() {
+	s, err := model.Load(model.Source{Name: "pie.yaml", Data: []byte(pie)}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var w model.World
+	s.Sample(&w, rand.New(rand.NewPCG(1, 0))) // episode 0 of seed 1
+	first := w.Actors[0]
+	fmt.Printf("δ = %.4f\n", first.Discount)
+	fmt.Printf("u(0.7) = %.2f\n", first.Utility(s.Issues, []float64{0.7}))
+	// Output:
+	// δ = 0.8858
+	// u(0.7) = 0.70
+}
+
+func ExampleParseStrategy() {
+	st, err := model.ParseStrategy("interim-first/boulware")
+	fmt.Println(st.Policy, st.Tactic, err)
+	_, err = model.ParseStrategy("interim-first/stubborn")
+	fmt.Println(err)
+	// Output:
+	// interim-first boulware <nil>
+	// unknown tactic "stubborn"; want one of boulware, linear, conceder, tit-for-tat, fixed, subgame-perfect
+}

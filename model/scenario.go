@@ -1,0 +1,258 @@
+package model
+
+// Scenario is a negotiation as a scenario file describes it: who bargains
+// over what, what each side wants and can fall back on, what can happen
+// and how the talks proceed. Its numeric fields are Params; Sample turns
+// them into a concrete World.
+type Scenario struct {
+	Name        string
+	Description string
+	File        string // the file the scenario was loaded from
+	Start       string // calendar month of round 1, YYYY-MM; may be empty
+	Round       string // what one round stands for, e.g. "month"
+	Horizon     int    // rounds per episode
+
+	Issues   []Issue
+	Actors   []Actor // principals, mediator and ratifiers in file order
+	Deals    Deals
+	Shocks   []Shock
+	Protocol Protocol
+}
+
+// IssueRole tells the engine what an issue stands for beyond its value.
+type IssueRole uint8
+
+// The roles an issue may play.
+const (
+	NoRole       IssueRole = iota
+	Verification           // sets how fast reneging is detected
+	Guarantees             // sets how strongly a deal is protected against withdrawal
+	Linkage                // pulled in by regional shocks
+)
+
+var issueRoleNames = [...]string{"none", "verification", "guarantees", "linkage"}
+
+// String returns the role's name as written in scenario files.
+func (r IssueRole) String() string { return issueRoleNames[r] }
+
+// Issue is one negotiable dimension with its unit and range of levels.
+type Issue struct {
+	Name        string
+	Description string
+	Unit        string
+	Min, Max    float64
+	StatusQuo   float64 // the level in force when no deal is
+	Role        IssueRole
+}
+
+// Normalize maps a level of the issue onto [0, 1].
+func (is Issue) Normalize(x float64) float64 { return (x - is.Min) / (is.Max - is.Min) }
+
+// Role is the part an actor plays in the negotiation.
+type Role uint8
+
+// The roles an actor may play.
+const (
+	Principal Role = iota // one of the two negotiating sides
+	Mediator              // proposes bridging packages and narrows belief noise
+	Ratifier              // must approve its principal's comprehensive deals
+)
+
+var roleNames = [...]string{"principal", "mediator", "ratifier"}
+
+// String returns the role's name as written in scenario files.
+func (r Role) String() string { return roleNames[r] }
+
+// Actor is a principal, mediator or ratifier. Fields that do not belong to
+// the actor's Role are zero.
+type Actor struct {
+	Name       string
+	Label      string
+	Role       Role
+	Objectives []string
+
+	// Principal.
+	Discount    Param
+	Reservation Reservation
+	Utility     Utility
+	RedLines    []RedLine
+	BeliefNoise Param
+	Concession  Concession
+	Reneging    Reneging
+	HoldOut     Param
+	Strategies  []Strategy
+	Strategy    Strategy // the default, one of Strategies
+
+	// Mediator.
+	Credibility      Param
+	NoiseReduction   Param
+	BridgingBase     Param
+	BridgingSlope    Param
+	MediatedReneging Param
+
+	// Ratifier.
+	Ratifies   string // the principal whose deals it approves
+	Bar        Param
+	OwnUtility bool // whether Utility is the ratifier's own rather than its principal's
+}
+
+// Reservation is a principal's utility of no deal and how it drifts.
+type Reservation struct {
+	Value Param // at round 1
+	Drift Param // per round
+}
+
+// Utility is an additive multi-attribute utility, u(x) = Σ w_k·v_k(x_k) −
+// Σ λ_k·norm(x_k), with one entry per issue in scenario order.
+type Utility struct {
+	Weights       []Param
+	Values        []ValueFunction
+	AudienceCosts []Param // zero Params where there is none
+}
+
+// Shape is the form of a value function.
+type Shape uint8
+
+// The shapes a value function may take.
+const (
+	Linear       Shape = iota // rises linearly toward the ideal end of the range
+	SinglePeaked              // 1 at the ideal, falling linearly to 0 at Low and High
+)
+
+var shapeNames = [...]string{"linear", "single-peaked"}
+
+// String returns the shape's name as written in scenario files.
+func (s Shape) String() string { return shapeNames[s] }
+
+// ValueFunction maps an issue's level to [0, 1] for one actor.
+type ValueFunction struct {
+	Shape     Shape
+	Ideal     Param
+	Low, High Param // SinglePeaked only
+	set       bool  // whether the file gave one
+}
+
+// RedLine is the least favourable level of an issue a principal accepts.
+type RedLine struct {
+	Issue int // index into Scenario.Issues
+	Level Param
+}
+
+// Concession holds the exponents of the time-dependent concession tactics.
+type Concession struct {
+	Boulware Param // β in (0, 1]
+	Conceder Param // β in [1, 20]
+}
+
+// Reneging sets how likely a principal is to break a deal in force.
+type Reneging struct {
+	Hazard              Param // per round
+	GuaranteeProtection Param // hazard × (1 − protection·guarantees)
+}
+
+// Deals describes the kinds of deal on offer.
+type Deals struct {
+	Ratification bool // whether comprehensive deals go to the ratifiers
+	Interim      *Interim
+}
+
+// Interim describes the interim deals on offer.
+type Interim struct {
+	Issues    []int // indices of the issues an interim deal settles
+	Scope     Param
+	Term      Param
+	Renewal   Param
+	Guarantee Param
+	Leverage  Param
+}
+
+// Shock is an exogenous event that strikes with a per-round hazard or at a
+// scheduled round.
+type Shock struct {
+	Name        string
+	Description string
+	Hazard      Param // used when At is 0
+	At          int   // scheduled round, 0 for none
+	Effects     Effects
+}
+
+// Effects is what a shock does when it strikes. Mappings are keyed by
+// actor and issue index; a nil field has no effect.
+type Effects struct {
+	Reservation     []ActorShift // principal reservation shifts
+	RedLines        []RedLineShift
+	RatificationBar []ActorShift // ratifier bar shifts
+	Escalation      *Param       // multiplier on the escalation hazard
+	Reneging        []ActorShift // one-off reneging probability
+	Pause           *Param       // rounds without proposals
+	VoidInterim     *Param       // probability an interim deal in force is voided
+	Duration        *Param       // rounds the escalation multiplier lasts
+}
+
+// ActorShift is a shock's effect on one actor.
+type ActorShift struct {
+	Actor int // index into Scenario.Actors
+	By    Param
+}
+
+// RedLineShift moves a principal's red line on one issue.
+type RedLineShift struct {
+	Actor, Issue int
+	By           Param
+}
+
+// Information says what each side knows of the other's reservation value.
+type Information uint8
+
+// The information structures.
+const (
+	Private Information = iota // each side sees the other's reservation value through noise
+	Perfect                    // each side knows it exactly
+)
+
+var informationNames = [...]string{"private", "perfect"}
+
+// String returns the information structure's name as written in scenario files.
+func (i Information) String() string { return informationNames[i] }
+
+// Protocol holds the rules of play.
+type Protocol struct {
+	FirstProposer int // index into Scenario.Actors
+	Information   Information
+
+	EscalationHazard   Param
+	Deadline           int // round after which the hazard is multiplied; 0 for none
+	DeadlineMultiplier Param
+	EscalationCost     []ActorShift // one per principal
+
+	WalkAwayPatience int // consecutive hopeless rounds before a side walks away
+
+	DetectionBase         Param
+	DetectionVerification Param
+}
+
+// Principals returns the indices of the two principals in Actors.
+func (s *Scenario) Principals() [2]int {
+	idx := actorsWithRole(s, Principal)
+	return [2]int{idx[0], idx[1]}
+}
+
+// Actor returns the index of the named actor, or -1.
+func (s *Scenario) Actor(name string) int {
+	for i, a := range s.Actors {
+		if a.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Issue returns the index of the named issue, or -1.
+func (s *Scenario) Issue(name string) int {
+	for i, is := range s.Issues {
+		if is.Name == name {
+			return i
+		}
+	}
+	return -1
+}

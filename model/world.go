@@ -1,0 +1,246 @@
+package model
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// World is one concrete draw of a Scenario: every Param replaced by a
+// number. Its slices run parallel to the Scenario's. A World is reused
+// from episode to episode, so Sample allocates only the first time.
+type World struct {
+	Scenario *Scenario
+	Actors   []ActorWorld // parallel to Scenario.Actors
+	Interim  InterimWorld // meaningful when Scenario.Deals.Interim is not nil
+	Shocks   []ShockWorld // parallel to Scenario.Shocks
+	Protocol ProtocolWorld
+}
+
+// ActorWorld is an actor's sampled parameters; see Actor for their meaning.
+type ActorWorld struct {
+	Discount         float64
+	Reservation      float64
+	Drift            float64
+	Weights          []float64 // per issue, renormalized to sum to 1
+	Values           []ValueWorld
+	AudienceCosts    []float64
+	RedLines         []float64 // parallel to Actor.RedLines
+	BeliefNoise      float64
+	Boulware         float64
+	Conceder         float64
+	RenegingHazard   float64
+	Protection       float64 // reneging guarantee protection
+	HoldOut          int     // rounds
+	Credibility      float64
+	NoiseReduction   float64
+	BridgingBase     float64
+	BridgingSlope    float64
+	MediatedReneging float64
+	Bar              float64
+}
+
+// ValueWorld is a sampled value function.
+type ValueWorld struct {
+	Shape              Shape
+	Ideal, Low, High   float64
+	IssueMin, IssueMax float64
+}
+
+// At returns the value in [0, 1] of level x.
+func (v ValueWorld) At(x float64) float64 {
+	if v.Shape == Linear {
+		worst := v.IssueMin
+		if v.Ideal == v.IssueMin {
+			worst = v.IssueMax
+		}
+		return clamp01((x - worst) / (v.Ideal - worst))
+	}
+	switch {
+	case x < v.Low || x > v.High:
+		return 0
+	case x < v.Ideal:
+		return 1 - (v.Ideal-x)/(v.Ideal-v.Low)
+	case x > v.Ideal:
+		return 1 - (x-v.Ideal)/(v.High-v.Ideal)
+	default:
+		return 1
+	}
+}
+
+func clamp01(x float64) float64 { return math.Min(math.Max(x, 0), 1) }
+
+// Utility returns the actor's utility for the package x (one level per
+// issue): Σ w_k·v_k(x_k) − Σ λ_k·(x_k − min_k)/(max_k − min_k).
+func (a *ActorWorld) Utility(issues []Issue, x []float64) float64 {
+	u := 0.0
+	for k, is := range issues {
+		if a.Weights[k] != 0 {
+			u += a.Weights[k] * a.Values[k].At(x[k])
+		}
+		if a.AudienceCosts[k] != 0 {
+			u -= a.AudienceCosts[k] * is.Normalize(x[k])
+		}
+	}
+	return u
+}
+
+// UtilityBounds returns the least and greatest utility the actor can get
+// from any package: [−Σλ, 1].
+func (a *ActorWorld) UtilityBounds() (lo, hi float64) {
+	for _, c := range a.AudienceCosts {
+		lo -= c
+	}
+	return lo, 1
+}
+
+// InterimWorld holds an interim deal's sampled terms.
+type InterimWorld struct {
+	Scope     float64
+	Term      int // rounds
+	Renewal   float64
+	Guarantee float64
+	Leverage  float64
+}
+
+// ShockWorld is a shock's sampled hazard and effects; the slices run
+// parallel to the Shock's Effects.
+type ShockWorld struct {
+	Hazard          float64
+	Reservation     []float64
+	RedLines        []float64
+	RatificationBar []float64
+	Reneging        []float64
+	Escalation      float64 // multiplier, 1 when the shock has none
+	Pause           int     // rounds
+	VoidInterim     float64
+	Duration        int // rounds, at least 1
+}
+
+// ProtocolWorld holds the protocol's sampled parameters.
+type ProtocolWorld struct {
+	EscalationHazard      float64
+	DeadlineMultiplier    float64
+	EscalationCost        []float64 // parallel to Protocol.EscalationCost
+	DetectionBase         float64
+	DetectionVerification float64
+}
+
+// Sample draws a World from the scenario into w, reusing w's storage.
+// It takes one number from rng and derives every parameter's draw from it
+// and the parameter's field path, so the same rng state always gives the
+// same World, and two scenarios that share a field draw it alike.
+func (s *Scenario) Sample(w *World, rng *rand.Rand) {
+	key := rng.Uint64()
+	draw := func(p Param) float64 {
+		if p.Dist == Fixed {
+			return p.Value
+		}
+		return p.Quantile(uniform(key, p.key))
+	}
+	rounds := func(p Param) int { return int(math.Round(draw(p))) }
+
+	w.Scenario = s
+	w.Actors = resize(w.Actors, len(s.Actors))
+	for i := range s.Actors {
+		a, aw := &s.Actors[i], &w.Actors[i]
+		aw.Discount = draw(a.Discount)
+		aw.Reservation = draw(a.Reservation.Value)
+		aw.Drift = draw(a.Reservation.Drift)
+		aw.Weights = resize(aw.Weights, len(a.Utility.Weights))
+		aw.Values = resize(aw.Values, len(a.Utility.Values))
+		aw.AudienceCosts = resize(aw.AudienceCosts, len(a.Utility.AudienceCosts))
+		sum := 0.0
+		for k := range a.Utility.Weights {
+			aw.Weights[k] = draw(a.Utility.Weights[k])
+			sum += aw.Weights[k]
+			aw.AudienceCosts[k] = draw(a.Utility.AudienceCosts[k])
+			vf, is := &a.Utility.Values[k], &s.Issues[k]
+			aw.Values[k] = ValueWorld{Shape: vf.Shape, IssueMin: is.Min, IssueMax: is.Max}
+			if vf.set {
+				aw.Values[k].Ideal, aw.Values[k].Low, aw.Values[k].High = draw(vf.Ideal), draw(vf.Low), draw(vf.High)
+			}
+		}
+		if sum > 0 {
+			for k := range aw.Weights {
+				aw.Weights[k] /= sum
+			}
+		}
+		aw.RedLines = resize(aw.RedLines, len(a.RedLines))
+		for k, rl := range a.RedLines {
+			aw.RedLines[k] = draw(rl.Level)
+		}
+		aw.BeliefNoise = draw(a.BeliefNoise)
+		aw.Boulware = draw(a.Concession.Boulware)
+		aw.Conceder = draw(a.Concession.Conceder)
+		aw.RenegingHazard = draw(a.Reneging.Hazard)
+		aw.Protection = draw(a.Reneging.GuaranteeProtection)
+		aw.HoldOut = rounds(a.HoldOut)
+		aw.Credibility = draw(a.Credibility)
+		aw.NoiseReduction = draw(a.NoiseReduction)
+		aw.BridgingBase = draw(a.BridgingBase)
+		aw.BridgingSlope = draw(a.BridgingSlope)
+		aw.MediatedReneging = draw(a.MediatedReneging)
+		aw.Bar = draw(a.Bar)
+	}
+	if it := s.Deals.Interim; it != nil {
+		w.Interim = InterimWorld{Scope: draw(it.Scope), Term: max(1, rounds(it.Term)),
+			Renewal: draw(it.Renewal), Guarantee: draw(it.Guarantee), Leverage: draw(it.Leverage)}
+	}
+	w.Shocks = resize(w.Shocks, len(s.Shocks))
+	for i := range s.Shocks {
+		e, sw := &s.Shocks[i].Effects, &w.Shocks[i]
+		sw.Hazard = draw(s.Shocks[i].Hazard)
+		sw.Reservation = drawShifts(sw.Reservation, e.Reservation, draw)
+		sw.RatificationBar = drawShifts(sw.RatificationBar, e.RatificationBar, draw)
+		sw.Reneging = drawShifts(sw.Reneging, e.Reneging, draw)
+		sw.RedLines = resize(sw.RedLines, len(e.RedLines))
+		for k, rl := range e.RedLines {
+			sw.RedLines[k] = draw(rl.By)
+		}
+		sw.Escalation, sw.Pause, sw.VoidInterim, sw.Duration = 1, 0, 0, 1
+		if e.Escalation != nil {
+			sw.Escalation = draw(*e.Escalation)
+		}
+		if e.Pause != nil {
+			sw.Pause = rounds(*e.Pause)
+		}
+		if e.VoidInterim != nil {
+			sw.VoidInterim = draw(*e.VoidInterim)
+		}
+		if e.Duration != nil {
+			sw.Duration = max(1, rounds(*e.Duration))
+		}
+	}
+	p, pw := &s.Protocol, &w.Protocol
+	pw.EscalationHazard = draw(p.EscalationHazard)
+	pw.DeadlineMultiplier = draw(p.DeadlineMultiplier)
+	pw.EscalationCost = drawShifts(pw.EscalationCost, p.EscalationCost, draw)
+	pw.DetectionBase = draw(p.DetectionBase)
+	pw.DetectionVerification = draw(p.DetectionVerification)
+}
+
+func drawShifts(dst []float64, shifts []ActorShift, draw func(Param) float64) []float64 {
+	dst = resize(dst, len(shifts))
+	for i, sh := range shifts {
+		dst[i] = draw(sh.By)
+	}
+	return dst
+}
+
+// resize returns s with length n, reusing its storage when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
+}
+
+// uniform returns a number in (0, 1) determined by the world key and a
+// parameter key (SplitMix64 finalizer over their combination).
+func uniform(world, param uint64) float64 {
+	z := world ^ (param * 0x9e3779b97f4a7c15)
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	z ^= z >> 31
+	return (float64(z>>11) + 0.5) / (1 << 53)
+}
