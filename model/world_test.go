@@ -104,9 +104,9 @@ func TestParamQuantile(t *testing.T) {
 	}{
 		{"fixed", FixedParam(3), 0.3, 3},
 		{"uniform", Param{Dist: Uniform, Lo: 2, Hi: 4}, 0.25, 2.5},
-		{"triangular below mode", Param{Dist: Triangular, Lo: 0, Mode: 1, Hi: 2}, 0.125, 0.5},  // F(x) = x²/2
-		{"triangular median", Param{Dist: Triangular, Lo: 0, Mode: 1, Hi: 2}, 0.5, 1},          // symmetric
-		{"pert symmetric median", Param{Dist: PERT, Lo: 0, Mode: 5, Hi: 10}, 0.5, 5},           // Beta(3,3) is symmetric
+		{"triangular below mode", Param{Dist: Triangular, Lo: 0, Mode: 1, Hi: 2}, 0.125, 0.5}, // F(x) = x²/2
+		{"triangular median", Param{Dist: Triangular, Lo: 0, Mode: 1, Hi: 2}, 0.5, 1},         // symmetric
+		{"pert symmetric median", Param{Dist: PERT, Lo: 0, Mode: 5, Hi: 10}, 0.5, 5},          // Beta(3,3) is symmetric
 		{"truncnormal symmetric median", Param{Dist: TruncNormal, Mean: 1, SD: 2, Lo: -1, Hi: 3}, 0.5, 1},
 	}
 	for _, tt := range tests {
