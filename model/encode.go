@@ -309,6 +309,17 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node) {
 				b.WriteString(open + close)
 				return
 			}
+			if n.Kind == yaml.SequenceNode && allScalars(n.Content) {
+				b.WriteString(open)
+				for i, c := range n.Content {
+					if i > 0 {
+						b.WriteString(", ")
+					}
+					walk(c, inner)
+				}
+				b.WriteString(close)
+				return
+			}
 			b.WriteString(open)
 			for i := 0; i < len(n.Content); i += step {
 				if i > 0 {
@@ -335,4 +346,13 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node) {
 	}
 	walk(n, "")
 	b.WriteByte('\n')
+}
+
+func allScalars(nodes []*yaml.Node) bool {
+	for _, n := range nodes {
+		if n.Kind != yaml.ScalarNode {
+			return false
+		}
+	}
+	return true
 }

@@ -36,7 +36,7 @@ var variantFields = []string{"name", "description", "extends", "overrides", "sca
 func Load(src Source, resolve Resolver) (*Scenario, error) {
 	d := &decoder{file: src.Name, origin: map[*yaml.Node]string{}, badRange: map[int]bool{}}
 	root := d.resolveTree(src, resolve, nil)
-	if len(d.errs) > 0 {
+	if root == nil {
 		return nil, sortErrors(d.errs)
 	}
 	s := d.decodeScenario(root)
@@ -128,17 +128,18 @@ func (d *decoder) resolveTree(src Source, resolve Resolver, chain []string) *yam
 	d.file = src.Name
 	defer func() { d.file = saved }()
 	v := d.mapping(root, "", variantFields...)
-	d.require(v, "name", "description")
+	named := d.require(v, "name", "description")
 	ref := d.text(ext, "extends")
-	if len(d.errs) > 0 {
+	if en := deref(ext); ref == "" && en.Kind == yaml.ScalarNode {
+		d.errorf(en, "extends", "empty; want the name of an embedded scenario or a file path")
+	}
+	if !named || ref == "" {
 		return nil
 	}
+	chain = append(chain, src.Name)
 	switch {
-	case len(chain) >= maxExtendsDepth:
+	case len(chain) > maxExtendsDepth:
 		d.errorf(deref(ext), "extends", "variants nest more than %d deep; want a shorter chain", maxExtendsDepth)
-		return nil
-	case indexOf(append(chain, src.Name), ref) >= 0:
-		d.errorf(deref(ext), "extends", "%q extends itself through %s; want a chain that ends in a scenario without extends", ref, strings.Join(append(chain, src.Name), " → "))
 		return nil
 	case resolve == nil:
 		d.errorf(deref(ext), "extends", "cannot look up %q here", ref)
@@ -149,11 +150,11 @@ func (d *decoder) resolveTree(src Source, resolve Resolver, chain []string) *yam
 		d.errorf(deref(ext), "extends", "%v", err)
 		return nil
 	}
-	if indexOf(append(chain, src.Name), base.Name) >= 0 {
-		d.errorf(deref(ext), "extends", "%q extends itself through %s; want a chain that ends in a scenario without extends", ref, strings.Join(append(chain, src.Name), " → "))
+	if indexOf(chain, base.Name) >= 0 {
+		d.errorf(deref(ext), "extends", "%q makes a cycle %s → %s; want a chain that ends in a scenario without extends", ref, strings.Join(chain, " → "), base.Name)
 		return nil
 	}
-	tree := d.resolveTree(base, resolve, append(chain, src.Name))
+	tree := d.resolveTree(base, resolve, chain)
 	if tree == nil {
 		return nil
 	}

@@ -217,7 +217,7 @@ func TestVariantErrors(t *testing.T) {
 			[]string{"v.yaml:3:10: extends: file does not exist"}},
 		{"cycle",
 			"name: v\ndescription: d\nextends: loop-a\n",
-			[]string{`loop-b:3:10: extends: "loop-a" extends itself through v.yaml → loop-a → loop-b; want a chain that ends in a scenario without extends`}},
+			[]string{`loop-b:3:10: extends: "loop-a" makes a cycle v.yaml → loop-a → loop-b → loop-a; want a chain that ends in a scenario without extends`}},
 		{"removing a required field",
 			"name: v\ndescription: d\nextends: minimal\noverrides:\n  actors.a.discount: null\n",
 			[]string{"minimal:8:5: actors.a.discount: missing; this field is required"}},

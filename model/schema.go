@@ -60,7 +60,7 @@ func (d *decoder) decodeScenario(root *yaml.Node) *Scenario {
 		d.errorf(top.val["name"], "name", "%q is not a valid name; want a lower-case letter followed by letters, digits, '-' or '_'", s.Name)
 	}
 	s.Description = strings.TrimSpace(d.text(top.val["description"], "description"))
-	if top.has("description") && s.Description == "" {
+	if dn := deref(top.val["description"]); dn != nil && dn.Kind == yaml.ScalarNode && s.Description == "" {
 		d.errorf(top.val["description"], "description", "empty; say what the scenario represents and where its numbers come from")
 	}
 	s.Start = d.text(top.val["start"], "start")
@@ -99,7 +99,7 @@ func (d *decoder) decodeIssues(n *yaml.Node) []Issue {
 		path := join("issues", name)
 		f := d.mapping(o.val[name], path, issueFields...)
 		is := Issue{Name: name}
-		is.Description = d.text(f.val["description"], join(path, "description"))
+		is.Description = strings.TrimSpace(d.text(f.val["description"], join(path, "description")))
 		is.Unit = d.text(f.val["unit"], join(path, "unit"))
 		if d.require(f, "min", "max") {
 			is.Min, _ = d.number(f.val["min"], join(path, "min"))
@@ -514,7 +514,7 @@ func (d *decoder) decodeShocks(s *Scenario, n *yaml.Node, rounds span) []Shock {
 	for _, name := range o.keys {
 		path := join("shocks", name)
 		f := d.mapping(o.val[name], path, shockFields...)
-		sh := Shock{Name: name, Description: d.text(f.val["description"], join(path, "description"))}
+		sh := Shock{Name: name, Description: strings.TrimSpace(d.text(f.val["description"], join(path, "description")))}
 		switch {
 		case f.has("hazard") && f.has("at"):
 			d.errorf(f.key["at"], join(path, "at"), "a shock has either hazard or at, not both")

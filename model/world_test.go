@@ -135,3 +135,13 @@ func TestValueFunction(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkSample(b *testing.B) {
+	s := loadSmall(b)
+	var w World
+	r := rngFor(1, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Sample(&w, r)
+	}
+}

@@ -1,16 +1,18 @@
 package main
 
 import (
+	"github.com/parley-sim/parley/scenarios"
 	"github.com/spf13/pflag"
 )
 
 var showCmd = &command{
 	name:  "show",
-	args:  "SCENARIO|FILE",
+	args:  "[SCENARIO|FILE]",
 	short: "print a scenario as resolved, with every default filled in",
 	long: `Print a scenario after resolving its extends, overrides and scales and filling
 in every default, in the scenario file format (YAML) or as JSON with the same
-field names. The YAML output is itself a valid scenario file.`,
+field names. The YAML output is itself a valid scenario file. Without an
+argument, shows the default scenario, muscat.`,
 	examples: []string{
 		"parley show muscat",
 		"parley show hawkish-congress --format json",
@@ -25,10 +27,15 @@ func runShow(e *env, opts any, args []string) error {
 	if err := checkFormat(format, "yaml", "json"); err != nil {
 		return err
 	}
-	if len(args) != 1 {
-		return usagef("want one SCENARIO or FILE, got %d arguments", len(args))
+	name := scenarios.Default
+	switch len(args) {
+	case 0:
+	case 1:
+		name = args[0]
+	default:
+		return usagef("want at most one SCENARIO or FILE, got %d arguments", len(args))
 	}
-	s, err := loadScenario(args[0])
+	s, err := loadScenario(name)
 	if err != nil {
 		return err
 	}

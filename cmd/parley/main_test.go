@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with the current output")
+
+// TestMain runs the tests from the repository root, so that the paths in
+// commands and in their output read as a user at the root would type them.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if err := os.Chdir("../.."); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
+// result is what one parley invocation did, as a golden file records it.
+func invoke(args ...string) (stdout, stderr string, code int) {
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func transcript(args []string) string {
+	stdout, stderr, code := invoke(args...)
+	return fmt.Sprintf("$ parley %s\n# exit %d\n# stdout\n%s# stderr\n%s", strings.Join(args, " "), code, stdout, stderr)
+}
+
+// checkGolden compares got with the golden file, or rewrites it with -update.
+func checkGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/parley -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run go test ./cmd/parley -update after checking the change):\n%s", golden, lineDiff(string(want), got))
+	}
+}
+
+// lineDiff lists the lines that differ between want and got.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want %q\n   got %q\n", i+1, wl, gl)
+		}
+	}
+	return b.String()
+}
+
+func TestCommandsGolden(t *testing.T) {
+	tests := []struct {
+		golden string
+		args   []string
+		code   int
+	}{
+		{"help", []string{"--help"}, exitOK},
+		{"no-arguments", []string{}, exitUsage},
+		{"unknown-command", []string{"simulate"}, exitUsage},
+		{"scenarios", []string{"scenarios"}, exitOK},
+		{"scenarios-json", []string{"scenarios", "--format", "json"}, exitOK},
+		{"scenarios-markdown", []string{"scenarios", "--format", "markdown"}, exitOK},
+		{"scenarios-bad-format", []string{"scenarios", "--format", "xml"}, exitUsage},
+		{"scenarios-help", []string{"scenarios", "--help"}, exitOK},
+		{"validate-help", []string{"validate", "-h"}, exitOK},
+		{"validate-shipped", []string{"validate", "scenarios/muscat.yaml", "rubinstein"}, exitOK},
+		{"validate-no-files", []string{"validate"}, exitUsage},
+		{"validate-missing-file", []string{"validate", "no/such/file.yaml"}, exitFail},
+		{"validate-json", []string{"validate", "--format", "json", "testdata/invalid/many-errors.yaml", "rubinstein"}, exitFail},
+		{"show-help", []string{"show", "--help"}, exitOK},
+		{"show-rubinstein", []string{"show", "rubinstein"}, exitOK},
+		{"show-rubinstein-json", []string{"show", "rubinstein", "--format", "json"}, exitOK},
+		{"show-unknown", []string{"show", "atlantis"}, exitFail},
+		{"show-bad-flag", []string{"show", "--seed", "3"}, exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			_, _, code := invoke(tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d", code, tt.code)
+			}
+			checkGolden(t, filepath.Join("testdata", "cli", tt.golden+".golden"), transcript(tt.args))
+		})
+	}
+}
+
+// TestInvalidCorpus validates each broken file under testdata/invalid and
+// compares the report with the file's golden: exit code 1, every error
+// located, never a panic.
+func TestInvalidCorpus(t *testing.T) {
+	files, err := filepath.Glob("testdata/invalid/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no broken files found: %v", err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			args := []string{"validate", file}
+			stdout, stderr, code := invoke(args...)
+			if code != exitFail {
+				t.Errorf("exit code %d, want %d", code, exitFail)
+			}
+			if stdout != "" || !strings.HasPrefix(stderr, file) {
+				t.Errorf("want the errors on stderr, each starting with the file name; got stdout %q stderr %q", stdout, stderr)
+			}
+			checkGolden(t, strings.TrimSuffix(file, ".yaml")+".golden", transcript(args))
+		})
+	}
+}
