@@ -38,6 +38,7 @@ func (s *Scenario) MarshalJSON() ([]byte, error) {
 func (s *Scenario) document() *yaml.Node {
 	top := mapNode()
 	put(top, "name", strNode(s.Name))
+	put(top, "summary", strNode(s.Summary))
 	desc := strNode(s.Description)
 	desc.Style = yaml.FoldedStyle
 	put(top, "description", desc)

@@ -41,7 +41,7 @@ func ExampleLoad() {
 	fmt.Println(err)
 	// Output:
 	// pie 10 {triangular: [0.85, 0.9, 0.95]}
-	// bad.yaml:21:1: colour: unknown field; valid fields here: name, description, extends, start, round, horizon, issues, actors, deals, shocks, protocol
+	// bad.yaml:21:1: colour: unknown field; valid fields here: name, summary, description, extends, start, round, horizon, issues, actors, deals, shocks, protocol
 }
 
 func ExampleScenario_Sample() {

@@ -28,7 +28,7 @@ type Source struct {
 type Resolver func(ref, from string) (Source, error)
 
 // variantFields are the only fields a variant may have.
-var variantFields = []string{"name", "description", "extends", "overrides", "scale"}
+var variantFields = []string{"name", "summary", "description", "extends", "overrides", "scale"}
 
 // Load parses, resolves and validates a scenario. A variant's extends is
 // looked up with resolve, which may be nil when the source has none. On
@@ -160,6 +160,11 @@ func (d *decoder) resolveTree(src Source, resolve Resolver, chain []string) *yam
 	}
 	for _, k := range []string{"name", "description"} {
 		setKey(tree, v.key[k], v.val[k])
+	}
+	if v.has("summary") {
+		setKey(tree, v.key["summary"], v.val["summary"])
+	} else {
+		deleteKey(tree, "summary") // the baseline's summary does not describe the variant
 	}
 	for _, k := range []string{"overrides", "scale"} {
 		if n := deref(v.val[k]); n != nil && n.Kind != yaml.MappingNode {

@@ -71,7 +71,7 @@ func TestLoadErrors(t *testing.T) {
 		want []string // every error, in order
 	}{
 		{"unknown top-level field", minimal + "colour: blue\n",
-			[]string{"f.yaml:21:1: colour: unknown field; valid fields here: name, description, extends, start, round, horizon, issues, actors, deals, shocks, protocol"}},
+			[]string{"f.yaml:21:1: colour: unknown field; valid fields here: name, summary, description, extends, start, round, horizon, issues, actors, deals, shocks, protocol"}},
 		{"discount out of range", strings.Replace(minimal, "discount: 0.9", "discount: 1.2", 1),
 			[]string{"f.yaml:9:15: actors.a.discount: 1.2 is out of range; want a number in (0, 1]"}},
 		{"discount zero", strings.Replace(minimal, "discount: 0.9", "discount: 0", 1),
@@ -120,7 +120,7 @@ func TestLoadErrors(t *testing.T) {
 			[]string{
 				"f.yaml:9:15: actors.a.discount: 2 is out of range; want a number in (0, 1]",
 				"f.yaml:16:15: actors.b.discount: -1 is out of range; want a number in (0, 1]",
-				"f.yaml:21:1: extra: unknown field; valid fields here: name, description, extends, start, round, horizon, issues, actors, deals, shocks, protocol",
+				"f.yaml:21:1: extra: unknown field; valid fields here: name, summary, description, extends, start, round, horizon, issues, actors, deals, shocks, protocol",
 			}},
 		{"empty file", "", []string{"f.yaml: file is empty; want a scenario mapping with name, description, horizon, issues and actors"}},
 		{"not a mapping", "- 1\n- 2\n", []string{"f.yaml:1:1: a list; want a scenario mapping with name, description, horizon, issues and actors"}},
@@ -211,7 +211,7 @@ func TestVariantErrors(t *testing.T) {
 			[]string{"v.yaml:5:3: overrides.actors.c.discount: actors.c is no such field in the scenario extended; want a path to an existing field or a new key of an existing mapping"}},
 		{"other fields in a variant",
 			"name: v\ndescription: d\nextends: minimal\nhorizon: 5\n",
-			[]string{"v.yaml:4:1: horizon: unknown field; valid fields here: name, description, extends, overrides, scale"}},
+			[]string{"v.yaml:4:1: horizon: unknown field; valid fields here: name, summary, description, extends, overrides, scale"}},
 		{"unknown base",
 			"name: v\ndescription: d\nextends: nowhere\n",
 			[]string{"v.yaml:3:10: extends: file does not exist"}},

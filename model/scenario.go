@@ -6,6 +6,7 @@ package model
 // them into a concrete World.
 type Scenario struct {
 	Name        string
+	Summary     string // one line; the description's first sentence unless given
 	Description string
 	File        string // the file the scenario was loaded from
 	Start       string // calendar month of round 1, YYYY-MM; may be empty
@@ -231,7 +232,8 @@ type Protocol struct {
 	DetectionVerification Param
 }
 
-// Principals returns the indices of the two principals in Actors.
+// Principals returns the indices of the two principals in Actors; a
+// loaded Scenario always has exactly two.
 func (s *Scenario) Principals() [2]int {
 	idx := actorsWithRole(s, Principal)
 	return [2]int{idx[0], idx[1]}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -20,12 +21,32 @@ const (
 	MaxShocks = 64
 )
 
+// maxSummary is the longest a scenario's one-line summary may be.
+const maxSummary = 100
+
+// defaultSummary returns the first sentence of a description, cut at a
+// word boundary with an ellipsis if it is longer than maxSummary.
+func defaultSummary(description string) string {
+	text := strings.Join(strings.Fields(description), " ")
+	if i := strings.Index(text, ". "); i >= 0 {
+		text = text[:i+1]
+	}
+	if utf8.RuneCountInString(text) <= maxSummary {
+		return text
+	}
+	cut := string([]rune(text)[:maxSummary-1])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
 // weightTolerance is how far the central weights may sum from 1.
 const weightTolerance = 1e-3
 
 // Field lists, in the order `show` writes them.
 var (
-	topFields        = []string{"name", "description", "extends", "start", "round", "horizon", "issues", "actors", "deals", "shocks", "protocol"}
+	topFields        = []string{"name", "summary", "description", "extends", "start", "round", "horizon", "issues", "actors", "deals", "shocks", "protocol"}
 	issueFields      = []string{"description", "unit", "min", "max", "status_quo", "role"}
 	principalFields  = []string{"role", "label", "objectives", "discount", "reservation", "utility", "red_lines", "belief_noise", "concession", "reneging", "hold_out", "strategies", "strategy"}
 	mediatorFields   = []string{"role", "label", "objectives", "credibility", "noise_reduction", "bridging", "mediated_reneging"}
@@ -51,15 +72,19 @@ var (
 func (d *decoder) decodeScenario(root *yaml.Node) *Scenario {
 	s := &Scenario{File: d.file}
 	top := d.mapping(root, "", topFields...)
-	if top.has("extends") {
-		d.errorf(top.key["extends"], "extends", "internal error: unresolved variant")
-	}
 	d.require(top, "name", "description", "horizon", "issues", "actors")
 	s.Name = d.text(top.val["name"], "name")
 	if top.has("name") && !validName(s.Name) {
 		d.errorf(top.val["name"], "name", "%q is not a valid name; want a lower-case letter followed by letters, digits, '-' or '_'", s.Name)
 	}
 	s.Description = strings.TrimSpace(d.text(top.val["description"], "description"))
+	s.Summary = defaultSummary(s.Description)
+	if top.has("summary") {
+		s.Summary = strings.TrimSpace(d.text(top.val["summary"], "summary"))
+		if n := utf8.RuneCountInString(s.Summary); n == 0 || n > maxSummary || strings.Contains(s.Summary, "\n") {
+			d.errorf(deref(top.val["summary"]), "summary", "%d characters; want one line of 1 to %d characters", n, maxSummary)
+		}
+	}
 	if dn := deref(top.val["description"]); dn != nil && dn.Kind == yaml.ScalarNode && s.Description == "" {
 		d.errorf(top.val["description"], "description", "empty; say what the scenario represents and where its numbers come from")
 	}

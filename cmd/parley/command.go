@@ -82,14 +82,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if c.flags != nil {
 		opts = c.flags(fs)
 	}
-	help := fs.BoolP("help", "h", false, "show this help")
 	if err := fs.Parse(rest); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			printCommandHelp(stdout, c, fs)
+			return exitOK
+		}
 		fmt.Fprintf(stderr, "parley %s: %v\nrun 'parley %s --help' for usage\n", c.name, err, c.name)
 		return exitUsage
-	}
-	if *help {
-		printCommandHelp(stdout, c, fs)
-		return exitOK
 	}
 	err := c.run(e, opts, fs.Args())
 	var ue *usageError
@@ -138,7 +137,7 @@ func printCommandHelp(w io.Writer, c *command, fs *pflag.FlagSet) {
 		fmt.Fprintf(w, " %s", c.args)
 	}
 	fmt.Fprintf(w, " [FLAGS]\n\n%s\n", strings.TrimSpace(c.long))
-	fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsages())
+	fmt.Fprintf(w, "\nFlags:\n%s  -h, --help   show this help\n", fs.FlagUsages())
 	if len(c.examples) > 0 {
 		fmt.Fprintf(w, "\nExamples:\n")
 		for _, ex := range c.examples {

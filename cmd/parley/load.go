@@ -34,7 +34,11 @@ func loadScenario(arg string) (*model.Scenario, error) {
 func readSource(path string) (model.Source, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return model.Source{}, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return model.Source{}, fmt.Errorf("%s: cannot read: %w", path, err)
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.IsDir() {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -28,6 +29,9 @@ func checkFormat(got string, formats ...string) error {
 	return usagef("--format %q: want one of %s", got, strings.Join(formats, ", "))
 }
 
+// maxColumnWidth is where text tables wrap a cell, to fit a terminal.
+const maxColumnWidth = 40
+
 // table is a rendered-later grid of cells with a header row.
 type table struct {
 	header []string
@@ -50,12 +54,44 @@ func (t *table) write(w io.Writer, format string) error {
 	if format == "markdown" {
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
 	}
+	rows := t.rows
+	if format != "markdown" {
+		rows = make([][]string, len(t.rows))
+		for i, row := range t.rows {
+			rows[i] = make([]string, len(row))
+			for j, cell := range row {
+				rows[i][j] = wrap(cell, maxColumnWidth)
+			}
+		}
+	}
 	tbl := tablewriter.NewTable(w, opts...)
 	tbl.Header(t.header)
-	if err := tbl.Bulk(t.rows); err != nil {
+	if err := tbl.Bulk(rows); err != nil {
 		return err
 	}
 	return tbl.Render()
+}
+
+// wrap breaks text into lines of at most width runes at spaces (a longer
+// word gets a line of its own).
+func wrap(text string, width int) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(text) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case i == 0:
+		case line+1+n > width:
+			b.WriteByte('\n')
+			line = 0
+		default:
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(word)
+		line += n
+	}
+	return b.String()
 }
 
 // writeJSON writes v as indented JSON.

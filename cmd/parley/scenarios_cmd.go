@@ -28,7 +28,6 @@ type scenarioSummary struct {
 	Name        string         `json:"name"`
 	Summary     string         `json:"summary"`
 	Description string         `json:"description"`
-	Extends     string         `json:"-"`
 	Start       string         `json:"start,omitempty"`
 	Horizon     int            `json:"horizon"`
 	Round       string         `json:"round"`
@@ -75,7 +74,7 @@ func runScenarios(e *env, opts any, args []string) error {
 }
 
 func summarize(s *model.Scenario) scenarioSummary {
-	sum := scenarioSummary{Name: s.Name, Summary: firstSentence(s.Description), Description: s.Description,
+	sum := scenarioSummary{Name: s.Name, Summary: s.Summary, Description: s.Description,
 		Start: s.Start, Horizon: s.Horizon, Round: s.Round}
 	for _, a := range s.Actors {
 		sum.Actors = append(sum.Actors, actorSummary{a.Name, a.Role.String()})
@@ -84,14 +83,4 @@ func summarize(s *model.Scenario) scenarioSummary {
 		sum.Issues = append(sum.Issues, is.Name)
 	}
 	return sum
-}
-
-// firstSentence returns the text up to its first full stop followed by a
-// space, or all of it.
-func firstSentence(text string) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if i := strings.Index(text, ". "); i >= 0 {
-		return text[:i+1]
-	}
-	return text
 }
