@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -120,7 +121,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...string) *object {
 		case o.val[k] != nil:
 			d.errorf(kn, join(path, k), "duplicate key; it was first given on line %d", o.key[k].Line)
 			continue
-		case fields != nil && indexOf(fields, k) < 0:
+		case fields != nil && !slices.Contains(fields, k):
 			d.errorf(kn, join(path, k), "unknown field; valid fields here: %s", strings.Join(fields, ", "))
 			continue
 		case fields == nil && !validName(k):
@@ -260,7 +261,7 @@ func (d *decoder) choice(n *yaml.Node, path string, names []string, def int) int
 		return def
 	}
 	if n.Kind == yaml.ScalarNode {
-		if i := indexOf(names, n.Value); i >= 0 {
+		if i := slices.Index(names, n.Value); i >= 0 {
 			return i
 		}
 	}

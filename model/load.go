@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -150,7 +151,7 @@ func (d *decoder) resolveTree(src Source, resolve Resolver, chain []string) *yam
 		d.errorf(deref(ext), "extends", "%v", err)
 		return nil
 	}
-	if indexOf(chain, base.Name) >= 0 {
+	if slices.Contains(chain, base.Name) {
 		d.errorf(deref(ext), "extends", "%q makes a cycle %s → %s; want a chain that ends in a scenario without extends", ref, strings.Join(chain, " → "), base.Name)
 		return nil
 	}

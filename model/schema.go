@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -270,7 +271,7 @@ func (d *decoder) decodePrincipal(s *Scenario, a *Actor, f *object, rounds span)
 		switch {
 		case err != nil:
 			d.errorf(sn, join(path, "strategy"), "%v", err)
-		case !containsStrategy(a.Strategies, st):
+		case !slices.Contains(a.Strategies, st):
 			d.errorf(sn, join(path, "strategy"), "%s is not in strategies; want one of %s", st, strategyList(a.Strategies))
 		default:
 			a.Strategy = st
@@ -290,22 +291,13 @@ func (d *decoder) strategies(n *yaml.Node, path string) []Strategy {
 		switch {
 		case err != nil:
 			d.errorf(deref(c), p, "%v", err)
-		case containsStrategy(out, st):
+		case slices.Contains(out, st):
 			d.errorf(deref(c), p, "%s is listed twice", st)
 		default:
 			out = append(out, st)
 		}
 	}
 	return out
-}
-
-func containsStrategy(list []Strategy, s Strategy) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func strategyList(list []Strategy) string {
@@ -507,7 +499,7 @@ func (d *decoder) decodeDeals(s *Scenario, n *yaml.Node, rounds span) Deals {
 			switch {
 			case k < 0:
 				d.errorf(deref(c), p, "no issue named %q; issues: %s", name, issueNames(s))
-			case containsInt(it.Issues, k):
+			case slices.Contains(it.Issues, k):
 				d.errorf(deref(c), p, "%s is listed twice", name)
 			default:
 				it.Issues = append(it.Issues, k)
@@ -521,15 +513,6 @@ func (d *decoder) decodeDeals(s *Scenario, n *yaml.Node, rounds span) Deals {
 	it.Leverage = d.param(in.val["leverage"], "deals.interim.leverage", closed(1, 10), FixedParam(1))
 	deals.Interim = it
 	return deals
-}
-
-func containsInt(list []int, x int) bool {
-	for _, y := range list {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func (d *decoder) decodeShocks(s *Scenario, n *yaml.Node, rounds span) []Shock {

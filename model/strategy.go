@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -63,22 +64,13 @@ func ParseStrategy(s string) (Strategy, error) {
 		return Strategy{}, fmt.Errorf("%q is not policy/tactic; policies: %s; tactics: %s",
 			s, strings.Join(PolicyNames(), ", "), strings.Join(TacticNames(), ", "))
 	}
-	p := indexOf(policyNames[:], policy)
+	p := slices.Index(policyNames[:], policy)
 	if p < 0 {
 		return Strategy{}, fmt.Errorf("unknown policy %q; want one of %s", policy, strings.Join(PolicyNames(), ", "))
 	}
-	t := indexOf(tacticNames[:], tactic)
+	t := slices.Index(tacticNames[:], tactic)
 	if t < 0 {
 		return Strategy{}, fmt.Errorf("unknown tactic %q; want one of %s", tactic, strings.Join(TacticNames(), ", "))
 	}
 	return Strategy{Policy(p), Tactic(t)}, nil
-}
-
-func indexOf(names []string, name string) int {
-	for i, n := range names {
-		if n == name {
-			return i
-		}
-	}
-	return -1
 }
