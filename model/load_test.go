@@ -116,6 +116,13 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`f.yaml:22:19: protocol.first_proposer: "c" is not a principal; want one of a, b`}},
 		{"linear with interior ideal", strings.Replace(minimal, "{shape: linear, ideal: 1}", "{shape: linear, ideal: 0.5}", 1),
 			[]string{"f.yaml:13:46: actors.a.utility.values.share.ideal: 0.5; a linear value function's ideal is the issue's min (0) or max (1); use single-peaked for an ideal inside the range"}},
+		{"red line without a direction",
+			strings.NewReplacer("  share: {min: 0, max: 1}\n", "  share: {min: 0, max: 1}\n  extra: {min: 0, max: 1}\n",
+				"weights: {share: 1}", "weights: {share: 1, extra: 0}",
+				"    discount: 0.9\n", "    discount: 0.9\n    red_lines: {extra: 0.5}\n").Replace(minimal),
+			[]string{
+				"f.yaml:11:17: actors.a.red_lines.extra: a has no value function for extra, so the red line has no direction; give it one in utility.values",
+			}},
 		{"every error together", strings.Replace(strings.Replace(minimal, "discount: 0.9", "discount: 2", 1), "discount: 0.8", "discount: -1", 1) + "extra: 1\n",
 			[]string{
 				"f.yaml:9:15: actors.a.discount: 2 is out of range; want a number in (0, 1]",

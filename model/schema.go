@@ -246,6 +246,9 @@ func (d *decoder) decodePrincipal(s *Scenario, a *Actor, f *object, rounds span)
 		if !ok {
 			continue
 		}
+		if !a.Utility.Values[k].set && f.has("utility") {
+			d.errorf(lines.key[name], join(lines.path, name), "%s has no value function for %s, so the red line has no direction; give it one in utility.values", a.Name, name)
+		}
 		a.RedLines = append(a.RedLines, RedLine{Issue: k,
 			Level: d.param(lines.val[name], join(lines.path, name), d.levels(s, k), FixedParam(s.Issues[k].Min))})
 	}
