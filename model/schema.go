@@ -25,10 +25,14 @@ const (
 // maxSummary is the longest a scenario's one-line summary may be.
 const maxSummary = 100
 
+// prose folds a text's runs of white space, line breaks included, into
+// single spaces: descriptions are one paragraph however the file wraps them.
+func prose(text string) string { return strings.Join(strings.Fields(text), " ") }
+
 // defaultSummary returns the first sentence of a description, cut at a
 // word boundary with an ellipsis if it is longer than maxSummary.
 func defaultSummary(description string) string {
-	text := strings.Join(strings.Fields(description), " ")
+	text := description
 	if i := strings.Index(text, ". "); i >= 0 {
 		text = text[:i+1]
 	}
@@ -78,7 +82,7 @@ func (d *decoder) decodeScenario(root *yaml.Node) *Scenario {
 	if top.has("name") && !validName(s.Name) {
 		d.errorf(top.val["name"], "name", "%q is not a valid name; want a lower-case letter followed by letters, digits, '-' or '_'", s.Name)
 	}
-	s.Description = strings.TrimSpace(d.text(top.val["description"], "description"))
+	s.Description = prose(d.text(top.val["description"], "description"))
 	s.Summary = defaultSummary(s.Description)
 	if top.has("summary") {
 		s.Summary = strings.TrimSpace(d.text(top.val["summary"], "summary"))
@@ -125,7 +129,7 @@ func (d *decoder) decodeIssues(n *yaml.Node) []Issue {
 		path := join("issues", name)
 		f := d.mapping(o.val[name], path, issueFields...)
 		is := Issue{Name: name}
-		is.Description = strings.TrimSpace(d.text(f.val["description"], join(path, "description")))
+		is.Description = prose(d.text(f.val["description"], join(path, "description")))
 		is.Unit = d.text(f.val["unit"], join(path, "unit"))
 		if d.require(f, "min", "max") {
 			is.Min, _ = d.number(f.val["min"], join(path, "min"))
@@ -525,7 +529,7 @@ func (d *decoder) decodeShocks(s *Scenario, n *yaml.Node, rounds span) []Shock {
 	for _, name := range o.keys {
 		path := join("shocks", name)
 		f := d.mapping(o.val[name], path, shockFields...)
-		sh := Shock{Name: name, Description: strings.TrimSpace(d.text(f.val["description"], join(path, "description")))}
+		sh := Shock{Name: name, Description: prose(d.text(f.val["description"], join(path, "description")))}
 		switch {
 		case f.has("hazard") && f.has("at"):
 			d.errorf(f.key["at"], join(path, "at"), "a shock has either hazard or at, not both")
