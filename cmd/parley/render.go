@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,20 +15,31 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// formatFlag declares --format with the formats a command supports, the
-// first being the default.
-func formatFlag(fs *pflag.FlagSet, formats ...string) *string {
-	return fs.StringP("format", "f", formats[0], "output format: "+strings.Join(formats, ", "))
+// outputFormat is the value of a --format flag: one of the formats a command
+// supports, checked as the flag is parsed.
+type outputFormat struct {
+	name    string
+	allowed []string
 }
 
-// checkFormat reports a --format value the command does not support.
-func checkFormat(got string, formats ...string) error {
-	for _, f := range formats {
-		if got == f {
-			return nil
-		}
+func (f *outputFormat) String() string { return f.name }
+func (f *outputFormat) Type() string   { return "string" }
+
+// Set accepts one of the allowed formats.
+func (f *outputFormat) Set(s string) error {
+	if !slices.Contains(f.allowed, s) {
+		return fmt.Errorf("want one of %s", strings.Join(f.allowed, ", "))
 	}
-	return usagef("--format %q: want one of %s", got, strings.Join(formats, ", "))
+	f.name = s
+	return nil
+}
+
+// formatFlag declares --format with the formats a command supports, the
+// first being the default.
+func formatFlag(fs *pflag.FlagSet, formats ...string) *outputFormat {
+	f := &outputFormat{name: formats[0], allowed: formats}
+	fs.VarP(f, "format", "f", "output format: "+strings.Join(formats, ", "))
+	return f
 }
 
 // maxColumnWidth is where text tables wrap a cell, to fit a terminal.

@@ -41,10 +41,7 @@ type actorSummary struct {
 }
 
 func runScenarios(e *env, opts any, args []string) error {
-	format := *opts.(*string)
-	if err := checkFormat(format, "table", "json", "markdown", "csv"); err != nil {
-		return err
-	}
+	format := opts.(*outputFormat).name
 	if len(args) > 0 {
 		return usagef("takes no arguments, got %q", args)
 	}

@@ -23,10 +23,7 @@ argument, shows the default scenario, muscat.`,
 }
 
 func runShow(e *env, opts any, args []string) error {
-	format := *opts.(*string)
-	if err := checkFormat(format, "yaml", "json"); err != nil {
-		return err
-	}
+	format := opts.(*outputFormat).name
 	name := scenarios.Default
 	switch len(args) {
 	case 0:

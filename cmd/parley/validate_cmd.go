@@ -42,10 +42,7 @@ type validationItem struct {
 }
 
 func runValidate(e *env, opts any, args []string) error {
-	format := *opts.(*string)
-	if err := checkFormat(format, "text", "json"); err != nil {
-		return err
-	}
+	format := opts.(*outputFormat).name
 	if len(args) == 0 {
 		return usagef("want at least one FILE")
 	}
