@@ -19,6 +19,17 @@ type decoder struct {
 	origin map[*yaml.Node]string // the file each node came from
 	errs   ErrorList
 
+	// dropped counts the errors past maxErrors, which are not kept.
+	dropped int
+	// changed lists the edits of the variants applied, in order.
+	changed []edit
+
+	// budget is how many more mapping entries and list items the decoder
+	// may visit; aliases can make a small file expand into a huge tree,
+	// and the budget stops that. exhausted is set once it runs out.
+	budget    int
+	exhausted bool
+
 	// badRange marks issues whose min and max are wrong, so that levels
 	// on them are not checked against a range that means nothing.
 	badRange map[int]bool
@@ -32,7 +43,17 @@ func (d *decoder) levels(s *Scenario, k int) span {
 	return closed(s.Issues[k].Min, s.Issues[k].Max)
 }
 
+// maxErrors is the most errors a file reports; the rest are counted.
+const maxErrors = 100
+
 func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
+	if d.exhausted {
+		return
+	}
+	if len(d.errs) >= maxErrors {
+		d.dropped++
+		return
+	}
 	e := &Error{File: d.file, Path: path, Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
 		e.Line, e.Column = n.Line, n.Column
@@ -41,6 +62,22 @@ func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
 		}
 	}
 	d.errs = append(d.errs, e)
+}
+
+// spend charges n visits to the budget and reports false once it is spent.
+func (d *decoder) spend(n *yaml.Node, path string, visits int) bool {
+	if d.exhausted {
+		return false
+	}
+	d.budget -= visits
+	if d.budget < 0 {
+		d.dropped += max(0, len(d.errs)-maxErrors+1)
+		d.errs = d.errs[:min(len(d.errs), maxErrors-1)] // keep room: this error must show
+		d.errorf(n, path, "the file expands through aliases into more fields than it could hold written out; want fewer aliases of large mappings or lists")
+		d.exhausted = true
+		return false
+	}
+	return true
 }
 
 // sortErrors orders the errors by file, then position, dropping exact
@@ -110,9 +147,15 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...string) *object {
 		d.errorf(n, path, "%s; want a mapping", describe(n))
 		return o
 	}
+	if !d.spend(n, path, len(n.Content)/2+1) {
+		return o
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := deref(n.Content[i]), n.Content[i+1]
-		if kn.Kind != yaml.ScalarNode || kn.Tag == "!!merge" {
+		if kn.Tag == "!!merge" {
+			continue // reported when the file was parsed
+		}
+		if kn.Kind != yaml.ScalarNode {
 			d.errorf(kn, path, "%s as a key; want a plain field name", describe(kn))
 			continue
 		}
@@ -192,6 +235,9 @@ func (d *decoder) texts(n *yaml.Node, path string) []string {
 		d.errorf(n, path, "%s; want a list of text", describe(n))
 		return nil
 	}
+	if !d.spend(n, path, len(n.Content)+1) {
+		return nil
+	}
 	var out []string
 	for i, c := range n.Content {
 		out = append(out, d.text(c, fmt.Sprintf("%s[%d]", path, i)))
@@ -204,38 +250,55 @@ func (d *decoder) boolean(n *yaml.Node, path string, def bool) bool {
 	if n == nil {
 		return def
 	}
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		d.errorf(n, path, "%s; want true or false", describe(n))
-		return def
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!bool" && strings.EqualFold(n.Value, "true"):
+		return true
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!bool" && strings.EqualFold(n.Value, "false"):
+		return false
 	}
-	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+	d.errorf(n, path, "%s; want true or false", describe(n))
+	return def
 }
 
 // number decodes a finite number.
 func (d *decoder) number(n *yaml.Node, path string) (float64, bool) {
 	n = deref(n)
-	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-		if n == nil {
-			d.errorf(n, path, "missing; want a number")
-		} else {
-			d.errorf(n, path, "%s; want a number", describe(n))
-		}
+	if n == nil {
+		d.errorf(n, path, "missing; want a number")
 		return 0, false
 	}
-	var x float64
-	var err error
-	if n.Tag == "!!int" {
-		var i int64
-		i, err = strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
-		x = float64(i)
-	} else {
-		x, err = strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-	}
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		d.errorf(n, path, "%s; want a finite number", describe(n))
+	x, problem := parseNumber(n)
+	if problem != "" {
+		d.errorf(n, path, "%s; want %s", describe(n), problem)
 		return 0, false
 	}
 	return x, true
+}
+
+var leadingZero = regexp.MustCompile(`^[-+]?0[0-9_]`)
+
+// parseNumber reads a YAML number scalar; on failure it says what a valid
+// one looks like.
+func parseNumber(n *yaml.Node) (float64, string) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		return 0, "a number"
+	}
+	text := strings.ReplaceAll(n.Value, "_", "")
+	if n.Tag == "!!int" {
+		if leadingZero.MatchString(text) {
+			return 0, "a number without a leading zero (YAML may read 010 as octal 8)"
+		}
+		i, err := strconv.ParseInt(text, 0, 64)
+		if err != nil || i > 1<<53 || i < -1<<53 {
+			return 0, "a number of at most 15 digits"
+		}
+		return float64(i), ""
+	}
+	x, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0, "a finite number"
+	}
+	return x, ""
 }
 
 // integer decodes a whole number in [lo, hi].
@@ -278,27 +341,26 @@ func fmtNum(x float64) string {
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
-// span is the range of valid values of a numeric field.
+// span is the range of valid values of a numeric field, closed unless
+// openLo says its lower end is excluded.
 type span struct {
-	lo, hi         float64
-	openLo, openHi bool
+	lo, hi float64
+	openLo bool
 }
 
 func closed(lo, hi float64) span { return span{lo: lo, hi: hi} }
 
 func (s span) contains(x float64) bool {
-	return (x > s.lo || !s.openLo && x == s.lo) && (x < s.hi || !s.openHi && x == s.hi)
+	return (x > s.lo || !s.openLo && x == s.lo) && x <= s.hi
 }
 
+// String writes the span in interval notation, e.g. (0, 1].
 func (s span) String() string {
-	l, r := "[", "]"
+	l := "["
 	if s.openLo {
 		l = "("
 	}
-	if s.openHi {
-		r = ")"
-	}
-	return l + fmtNum(s.lo) + ", " + fmtNum(s.hi) + r
+	return l + fmtNum(s.lo) + ", " + fmtNum(s.hi) + "]"
 }
 
 // distFields lists the distribution forms and their argument names.

@@ -1,10 +1,12 @@
 package model
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // minimal is the smallest valid scenario: two principals, one issue.
@@ -123,6 +125,24 @@ func TestLoadErrors(t *testing.T) {
 			[]string{
 				"f.yaml:11:17: actors.a.red_lines.extra: a has no value function for extra, so the red line has no direction; give it one in utility.values",
 			}},
+		{"empty effect", minimal + "shocks:\n  s:\n    hazard: 0.1\n    effects: {reneging: {}}\n",
+			[]string{"f.yaml:24:25: shocks.s.effects.reneging: empty; name at least an actor, or leave the field out"}},
+		{"shift of a missing red line", minimal + "shocks:\n  s:\n    hazard: 0.1\n    effects: {red_lines: {a: {share: 0.1}}}\n",
+			[]string{"f.yaml:24:31: shocks.s.effects.red_lines.a.share: a has no red line on share to shift; give it one in actors.a.red_lines"}},
+		{"duration without escalation", minimal + "shocks:\n  s:\n    hazard: 0.1\n    effects: {pause: 1, duration: 2}\n",
+			[]string{"f.yaml:24:25: shocks.s.effects.duration: duration is how long the escalation multiplier lasts; want it only with escalation"}},
+		{"merge key", strings.Replace(minimal, "  b:\n    role: principal\n    discount: 0.8\n", "  b:\n    <<: {role: principal}\n    discount: 0.8\n", 1),
+			[]string{
+				"f.yaml:7:3: actors: 1 principals; want exactly 2 actors with role: principal",
+				"f.yaml:15:5: merge keys (<<) are not supported; write the fields out, or use a variant (extends)",
+				"f.yaml:15:5: actors.b.role: missing; want one of principal, mediator, ratifier",
+			}},
+		{"leading zero", strings.Replace(minimal, "horizon: 10", "horizon: 010", 1),
+			[]string{`f.yaml:3:10: horizon: "010"; want a number without a leading zero (YAML may read 010 as octal 8)`}},
+		{"yes is not a boolean", minimal + "deals:\n  comprehensive: {ratification: yes}\n",
+			[]string{`f.yaml:22:33: deals.comprehensive.ratification: "yes"; want true or false`}},
+		{"control character", "name: pie\ndescription: a\x01b\n",
+			[]string{"f.yaml:2:15: invalid YAML: control characters are not allowed"}},
 		{"every error together", strings.Replace(strings.Replace(minimal, "discount: 0.9", "discount: 2", 1), "discount: 0.8", "discount: -1", 1) + "extra: 1\n",
 			[]string{
 				"f.yaml:9:15: actors.a.discount: 2 is out of range; want a number in (0, 1]",
@@ -133,7 +153,7 @@ func TestLoadErrors(t *testing.T) {
 		{"not a mapping", "- 1\n- 2\n", []string{"f.yaml:1:1: a list; want a scenario mapping with name, description, horizon, issues and actors"}},
 		{"invalid YAML", "name: [unclosed\n", []string{"f.yaml:1:1: invalid YAML: did not find expected ',' or ']'"}},
 		{"two documents", minimal + "---\nname: other\n", []string{"f.yaml:21:1: more than one YAML document; want exactly one"}},
-		{"binary", "name: \x00\x01", []string{"f.yaml: file contains a NUL byte; want a YAML text file"}},
+		{"binary", "name: \x00\x01", []string{"f.yaml:1:7: a NUL byte; want a YAML text file"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,6 +208,17 @@ scale:
 		t.Errorf("shocks = %+v, want storm", s.Shocks)
 	}
 
+	// An override through an anchored mapping changes that path only.
+	files["anchored"] = strings.Replace(strings.Replace(minimal, "reservation: {value: 0}", "reservation: &r {value: 0}", 1),
+		"reservation: {value: 0}", "reservation: *r", 1)
+	anchored, err := loadString(t, "v.yaml", "name: v\ndescription: d\nextends: anchored\noverrides:\n  actors.a.reservation.value: 0.3\n", files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := anchored.Actors[0].Reservation.Value.Value, anchored.Actors[1].Reservation.Value.Value; a != 0.3 || b != 0 {
+		t.Errorf("reservation values %v and %v, want 0.3 and 0 (the alias must keep the baseline's value)", a, b)
+	}
+
 	base, err := loadString(t, "minimal", minimal, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -225,9 +256,24 @@ func TestVariantErrors(t *testing.T) {
 		{"cycle",
 			"name: v\ndescription: d\nextends: loop-a\n",
 			[]string{`loop-b:3:10: extends: "loop-a" makes a cycle v.yaml → loop-a → loop-b → loop-a; want a chain that ends in a scenario without extends`}},
+		{"duplicate override",
+			"name: v\ndescription: d\nextends: minimal\noverrides:\n  actors.a.discount: 0.5\n  actors.a.discount: 0.7\n",
+			[]string{"v.yaml:6:3: overrides.actors.a.discount: duplicate key; it was first given on line 5"}},
+		{"missing description does not hide the rest",
+			"name: v\nextends: minimal\noverrides:\n  actors.a.discount: 5\n",
+			[]string{
+				"v.yaml:1:1: description: missing; this field is required",
+				"v.yaml:4:22: actors.a.discount: 5 is out of range; want a number in (0, 1]",
+			}},
+		{"overriding extends",
+			"name: v\ndescription: d\nextends: minimal\noverrides:\n  extends: other\n",
+			[]string{"v.yaml:5:3: extends: only a variant's own file may name its baseline, not an override; want extends at the top of the variant"}},
+		{"weights broken by an override",
+			"name: v\ndescription: d\nextends: minimal\noverrides:\n  actors.a.utility.weights.share: 0.5\n",
+			[]string{"v.yaml:5:3: actors.a.utility.weights: central values sum to 0.5; want 1 (±0.001) (at minimal:12:16 in the scenario extended)"}},
 		{"removing a required field",
 			"name: v\ndescription: d\nextends: minimal\noverrides:\n  actors.a.discount: null\n",
-			[]string{"minimal:8:5: actors.a.discount: missing; this field is required"}},
+			[]string{"v.yaml:5:3: actors.a.discount: missing; this field is required (at minimal:8:5 in the scenario extended)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -270,4 +316,45 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("round trip changed the scenario:\n%s", out)
 		}
 	}
+}
+
+func TestLoadLimits(t *testing.T) {
+	t.Run("huge file", func(t *testing.T) {
+		data := []byte(minimal + "# " + strings.Repeat("x", MaxFileSize) + "\n")
+		_, err := Load(Source{Name: "big.yaml", Data: data}, nil)
+		want := "big.yaml: file is larger than 1048576 bytes (1 MiB); want a smaller scenario"
+		if err == nil || err.Error() != want {
+			t.Errorf("got %v, want %q", err, want)
+		}
+	})
+	t.Run("alias expansion", func(t *testing.T) {
+		var b strings.Builder
+		b.WriteString("w: &w {")
+		for i := range 5000 {
+			fmt.Fprintf(&b, "k%d: 0, ", i)
+		}
+		b.WriteString("}\n" + strings.Replace(minimal, "w: &w", "", 1) + "shocks:\n")
+		for i := range 64 {
+			fmt.Fprintf(&b, "  s%d: {hazard: 0, effects: {reservation: *w, reneging: *w, ratification_bar: *w}}\n", i)
+		}
+		start := time.Now()
+		_, err := Load(Source{Name: "bomb.yaml", Data: []byte(b.String())}, nil)
+		if elapsed := time.Since(start); elapsed > 5*time.Second {
+			t.Errorf("took %v; the alias budget should stop it in well under a second", elapsed)
+		}
+		if err == nil || !strings.Contains(err.Error(), "expands through aliases") {
+			t.Errorf("got %v, want the alias budget error", err)
+		}
+	})
+	t.Run("error cap", func(t *testing.T) {
+		text := minimal
+		for i := range 150 {
+			text += fmt.Sprintf("extra%d: 1\n", i)
+		}
+		_, err := Load(Source{Name: "many.yaml", Data: []byte(text)}, nil)
+		list, ok := err.(ErrorList)
+		if !ok || len(list) != maxErrors+1 || list[maxErrors].Msg != "50 more errors not shown; fix these first" {
+			t.Errorf("got %d errors ending %v; want %d and a count of the rest", len(list), list[len(list)-1], maxErrors)
+		}
+	})
 }
