@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parley-sim/parley/model"
 	"github.com/spf13/pflag"
 )
 
@@ -35,6 +36,7 @@ type env struct {
 // usageError is a mistake on the command line: exit status 2.
 type usageError struct{ msg string }
 
+// Error returns the message without the command's name.
 func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
@@ -101,6 +103,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFail
+	case errors.As(err, new(model.ErrorList)):
+		fmt.Fprintln(stderr, err) // one located error per line, as validate prints them
+		return exitFail
 	default:
 		fmt.Fprintf(stderr, "parley: %v\n", err)
 		return exitFail
@@ -138,7 +143,9 @@ func printCommandHelp(w io.Writer, c *command, fs *pflag.FlagSet) {
 		fmt.Fprintf(w, " %s", c.args)
 	}
 	fmt.Fprintf(w, " [FLAGS]\n\n%s\n", strings.TrimSpace(c.long))
-	fmt.Fprintf(w, "\nFlags:\n%s  -h, --help   show this help\n", fs.FlagUsages())
+	fs.Bool("help", false, "show this help")
+	fs.Lookup("help").Shorthand = "h"
+	fmt.Fprintf(w, "\nFlags:\n%s", strings.Replace(fs.FlagUsages(), "--help[=true|false]", "--help"+strings.Repeat(" ", len("[=true|false]")), 1))
 	if len(c.examples) > 0 {
 		fmt.Fprintf(w, "\nExamples:\n")
 		for _, ex := range c.examples {

@@ -22,8 +22,11 @@ type outputFormat struct {
 	allowed []string
 }
 
+// String returns the chosen format.
 func (f *outputFormat) String() string { return f.name }
-func (f *outputFormat) Type() string   { return "string" }
+
+// Type names the flag's value type in --help.
+func (f *outputFormat) Type() string { return "string" }
 
 // Set accepts one of the allowed formats.
 func (f *outputFormat) Set(s string) error {

@@ -68,7 +68,8 @@ func runValidate(e *env, opts any, args []string) error {
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
 		} else {
-			fmt.Fprintf(e.stdout, "%s: ok (scenario %s: %d actors, %d issues, %d shocks)\n", arg, s.Name, len(s.Actors), len(s.Issues), len(s.Shocks))
+			fmt.Fprintf(e.stdout, "%s: ok (scenario %s: %s, %s, %s)\n", arg, s.Name,
+				count(len(s.Actors), "actor"), count(len(s.Issues), "issue"), count(len(s.Shocks), "shock"))
 		}
 	}
 	if format == "json" {
@@ -80,4 +81,12 @@ func runValidate(e *env, opts any, args []string) error {
 		return errReported
 	}
 	return nil
+}
+
+// count writes n and a noun, plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
