@@ -5,17 +5,24 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 
+	"github.com/parley-sim/parley/internal/text"
 	"go.yaml.in/yaml/v3"
 )
 
-// MarshalYAML returns the scenario as resolved, every default filled in,
-// in the scenario file format; Load reads it back to the same Scenario.
-func (s *Scenario) MarshalYAML() ([]byte, error) {
+// MarshalYAML implements yaml.Marshaler: the scenario as resolved, every
+// default filled in, in the scenario file format. Load reads it back to
+// the same Scenario.
+func (s *Scenario) MarshalYAML() (any, error) { return s.document(proseNode), nil }
+
+// YAML returns the scenario as MarshalYAML describes it, indented by two
+// spaces.
+func (s *Scenario) YAML() ([]byte, error) {
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(s.document()); err != nil {
+	if err := enc.Encode(s.document(proseNode)); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
@@ -24,24 +31,22 @@ func (s *Scenario) MarshalYAML() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// MarshalJSON returns the scenario as resolved, with the same fields and
-// order as MarshalYAML; distributions are objects such as
+// MarshalJSON implements json.Marshaler: the scenario as resolved, with
+// the same fields and order as MarshalYAML; distributions are objects such as
 // {"triangular": [0.93, 0.97, 0.99]}.
 func (s *Scenario) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
-	writeJSON(&b, s.document())
+	writeJSON(&b, s.document(strNode))
 	return b.Bytes(), nil
 }
 
 // document builds the scenario's YAML tree in the order of the format
-// documentation.
-func (s *Scenario) document() *yaml.Node {
+// documentation, writing descriptions with prose.
+func (s *Scenario) document(prose func(string) *yaml.Node) *yaml.Node {
 	top := mapNode()
 	put(top, "name", strNode(s.Name))
 	put(top, "summary", strNode(s.Summary))
-	desc := strNode(s.Description)
-	desc.Style = yaml.FoldedStyle
-	put(top, "description", desc)
+	put(top, "description", prose(s.Description))
 	if s.Start != "" {
 		put(top, "start", strNode(s.Start))
 	}
@@ -51,7 +56,7 @@ func (s *Scenario) document() *yaml.Node {
 	issues := mapNode()
 	for _, is := range s.Issues {
 		m := mapNode()
-		put(m, "description", strNode(is.Description))
+		put(m, "description", prose(is.Description))
 		put(m, "unit", strNode(is.Unit))
 		put(m, "min", numNode(is.Min))
 		put(m, "max", numNode(is.Max))
@@ -90,7 +95,7 @@ func (s *Scenario) document() *yaml.Node {
 	shocks := mapNode()
 	for _, sh := range s.Shocks {
 		m := mapNode()
-		put(m, "description", strNode(sh.Description))
+		put(m, "description", prose(sh.Description))
 		if sh.At > 0 {
 			put(m, "at", intNode(sh.At))
 		} else {
@@ -244,6 +249,19 @@ func (s *Scenario) shiftsNode(shifts []ActorShift) *yaml.Node {
 		put(m, s.Actors[sh.Actor].Name, paramNode(sh.By))
 	}
 	return m
+}
+
+// proseWidth is where shown descriptions wrap.
+const proseWidth = 76
+
+// proseNode writes a description as a block of wrapped lines; loading
+// folds them back into one paragraph.
+func proseNode(p string) *yaml.Node {
+	n := strNode(text.Wrap(p, proseWidth))
+	if strings.Contains(n.Value, "\n") {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
 }
 
 func mapNode() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"} }

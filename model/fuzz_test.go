@@ -73,7 +73,7 @@ func FuzzLoad(f *testing.F) {
 			}
 			return
 		}
-		out, err := s.MarshalYAML()
+		out, err := s.YAML()
 		if err != nil {
 			t.Fatal(err)
 		}

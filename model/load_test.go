@@ -304,7 +304,7 @@ func TestRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := s.MarshalYAML()
+		out, err := s.YAML()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,11 +7,11 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/spf13/pflag"
 )
 
@@ -76,7 +76,7 @@ func (t *table) write(w io.Writer, format string) error {
 		for i, row := range t.rows {
 			rows[i] = make([]string, len(row))
 			for j, cell := range row {
-				rows[i][j] = wrap(cell, maxColumnWidth)
+				rows[i][j] = text.Wrap(cell, maxColumnWidth)
 			}
 		}
 	}
@@ -86,28 +86,6 @@ func (t *table) write(w io.Writer, format string) error {
 		return err
 	}
 	return tbl.Render()
-}
-
-// wrap breaks text into lines of at most width runes at spaces (a longer
-// word gets a line of its own).
-func wrap(text string, width int) string {
-	var b strings.Builder
-	line := 0
-	for i, word := range strings.Fields(text) {
-		n := utf8.RuneCountInString(word)
-		switch {
-		case i == 0:
-		case line+1+n > width:
-			b.WriteByte('\n')
-			line = 0
-		default:
-			b.WriteByte(' ')
-			line++
-		}
-		b.WriteString(word)
-		line += n
-	}
-	return b.String()
 }
 
 // writeJSON writes v as indented JSON.

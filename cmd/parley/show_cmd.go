@@ -40,7 +40,7 @@ func runShow(e *env, opts any, args []string) error {
 	if format == "json" {
 		out, err = s.MarshalJSON()
 	} else {
-		out, err = s.MarshalYAML()
+		out, err = s.YAML()
 	}
 	if err != nil {
 		return err

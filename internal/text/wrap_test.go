@@ -1,0 +1,22 @@
+package text
+
+import "testing"
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		text  string
+		width int
+		want  string
+	}{
+		{"", 10, ""},
+		{"one two three", 7, "one two\nthree"},
+		{"one  two\n three", 20, "one two three"},
+		{"a verylongword b", 4, "a\nverylongword\nb"},
+		{"δδ δδ δδ", 5, "δδ δδ\nδδ"}, // widths count runes, not bytes
+	}
+	for _, tt := range tests {
+		if got := Wrap(tt.text, tt.width); got != tt.want {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
