@@ -24,7 +24,9 @@ var distNames = [...]string{"fixed", "uniform", "triangular", "pert", "truncnorm
 func (d Dist) String() string { return distNames[d] }
 
 // Param is a numeric scenario parameter: a fixed number or a distribution
-// that is sampled once per episode.
+// that is sampled once per episode. Load keys each Param's draws by its
+// field path; a Param built in code has key 0, so all such Params in one
+// scenario draw the same uniform number and are perfectly correlated.
 type Param struct {
 	Dist     Dist
 	Value    float64 // Fixed only

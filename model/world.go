@@ -84,8 +84,9 @@ func (a *ActorWorld) Utility(issues []Issue, x []float64) float64 {
 	return u
 }
 
-// UtilityBounds returns the least and greatest utility the actor can get
-// from any package: [−Σλ, 1].
+// UtilityBounds returns bounds on the actor's utility over all packages:
+// [−Σλ, 1]. A package may not reach them (a single-peaked value and an
+// audience cost on the same issue pull apart).
 func (a *ActorWorld) UtilityBounds() (lo, hi float64) {
 	for _, c := range a.AudienceCosts {
 		lo -= c
