@@ -1,8 +1,10 @@
 package model_test
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"github.com/parley-sim/parley/model"
 )
@@ -68,4 +70,18 @@ func ExampleParseStrategy() {
 	// Output:
 	// interim-first boulware <nil>
 	// unknown tactic "stubborn"; want one of boulware, linear, conceder, tit-for-tat, fixed, subgame-perfect
+}
+
+func ExampleErrorList() {
+	bad := strings.Replace(pie, "discount: 0.8", "discount: 1.5", 1) + "colour: blue\n"
+	_, err := model.Load(model.Source{Name: "bad.yaml", Data: []byte(bad)}, nil)
+	var list model.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Printf("line %d, %s: %s\n", e.Line, e.Path, e.Msg)
+		}
+	}
+	// Output:
+	// line 16, actors.second.discount: 1.5 is out of range; want a number in (0, 1]
+	// line 21, colour: unknown field; valid fields here: name, summary, description, extends, start, round, horizon, issues, actors, deals, shocks, protocol
 }
