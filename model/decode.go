@@ -192,6 +192,9 @@ func describe(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.ScalarNode:
+		if isNull(n) {
+			return "an empty value"
+		}
 		v := n.Value
 		if len(v) > 40 {
 			v = v[:40] + "…"

@@ -61,8 +61,10 @@ func resolveFile(ref, from string) (model.Source, error) {
 		ref = filepath.Join(filepath.Dir(from), ref)
 	}
 	src, err := readSource(ref)
-	if err != nil {
-		return model.Source{}, err
+	if name := strings.TrimSuffix(filepath.Base(ref), ".yaml"); err != nil && name != filepath.Base(ref) {
+		if _, embedded := scenarios.Source(name); embedded {
+			err = fmt.Errorf("%w (for the embedded scenario, write extends: %s)", err, name)
+		}
 	}
-	return src, nil
+	return src, err
 }
