@@ -123,7 +123,7 @@ func TestShowRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := s.MarshalYAML()
+		out, err := s.YAML()
 		if err != nil {
 			t.Fatal(err)
 		}
