@@ -44,6 +44,23 @@ func loadString(t *testing.T, name, text string, files map[string]string) (*Scen
 	return Load(Source{Name: name, Data: []byte(text)}, resolve)
 }
 
+// checkErrors checks that err is an ErrorList of exactly the wanted
+// errors, in order.
+func checkErrors(t *testing.T, err error, want []string) {
+	t.Helper()
+	list, ok := err.(ErrorList)
+	if !ok {
+		t.Fatalf("error %v is %T, want an ErrorList", err, err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("errors:\n got %q\nwant %q", got, want)
+	}
+}
+
 func TestLoadMinimal(t *testing.T) {
 	s, err := loadString(t, "minimal.yaml", minimal, nil)
 	if err != nil {
@@ -158,20 +175,7 @@ func TestLoadErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := loadString(t, "f.yaml", tt.text, nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			list, ok := err.(ErrorList)
-			if !ok {
-				t.Fatalf("error is %T, want ErrorList", err)
-			}
-			var got []string
-			for _, e := range list {
-				got = append(got, e.Error())
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("errors:\n got %q\nwant %q", got, tt.want)
-			}
+			checkErrors(t, err, tt.want)
 		})
 	}
 }
@@ -278,16 +282,7 @@ func TestVariantErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := loadString(t, "v.yaml", tt.text, files)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			var got []string
-			for _, e := range err.(ErrorList) {
-				got = append(got, e.Error())
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("errors:\n got %q\nwant %q", got, tt.want)
-			}
+			checkErrors(t, err, tt.want)
 		})
 	}
 }
