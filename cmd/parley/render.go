@@ -46,7 +46,7 @@ func formatFlag(fs *pflag.FlagSet, formats ...string) *outputFormat {
 }
 
 // maxColumnWidth is where text tables wrap a cell, to fit a terminal.
-const maxColumnWidth = 40
+const maxColumnWidth = 34
 
 // table is a rendered-later grid of cells with a header row.
 type table struct {
