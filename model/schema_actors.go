@@ -9,6 +9,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// unknownRole marks an actor whose role is missing or invalid; it is
+// reported and then left undecoded.
+const unknownRole Role = 255
+
 // decodeActors decodes principals and the mediator first, then ratifiers,
 // which refer to principals.
 func (d *decoder) decodeActors(s *Scenario, n *yaml.Node, rounds span) []Actor {
@@ -26,10 +30,10 @@ func (d *decoder) decodeActors(s *Scenario, n *yaml.Node, rounds span) []Actor {
 			} else {
 				d.errorf(an, join(path, "role"), "missing; want one of %s", strings.Join(roleNames[:], ", "))
 			}
-			roles[i] = 255
+			roles[i] = unknownRole
 			continue
 		}
-		roles[i] = Role(d.choice(rn, join(path, "role"), roleNames[:], 255))
+		roles[i] = Role(d.choice(rn, join(path, "role"), roleNames[:], int(unknownRole)))
 		if roles[i] <= Ratifier {
 			counts[roles[i]]++
 		}
@@ -66,6 +70,7 @@ func (d *decoder) decodeActors(s *Scenario, n *yaml.Node, rounds span) []Actor {
 	return actors
 }
 
+// decodeCommon decodes the fields every role has.
 func (d *decoder) decodeCommon(a *Actor, f *object) {
 	if f.has("label") {
 		a.Label = d.text(f.val["label"], join(f.path, "label"))
