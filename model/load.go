@@ -156,8 +156,3 @@ func yamlErrorLine(err error) (int, string) {
 	}
 	return 0, msg
 }
-
-// fmtWhere formats an error's position into format's one %s verb.
-func fmtWhere(format string, e *Error) string {
-	return fmt.Sprintf(format, fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column))
-}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -276,7 +277,7 @@ func (d *decoder) relocate(top string) {
 			if !overlaps(c.path, e.Path) {
 				continue
 			}
-			e.Msg += fmtWhere(" (at %s in the scenario extended)", e)
+			e.Msg += fmt.Sprintf(" (at %s:%d:%d in the scenario extended)", e.File, e.Line, e.Column)
 			e.File, e.Line, e.Column = c.file, c.key.Line, c.key.Column
 			break
 		}
