@@ -35,12 +35,13 @@ type decoder struct {
 	badRange map[int]bool
 }
 
-// levels returns the valid range of levels of issue k.
-func (d *decoder) levels(s *Scenario, k int) span {
+// levels returns the valid range of levels of is, the k-th issue; for an
+// issue whose range is wrong, any level.
+func (d *decoder) levels(is Issue, k int) span {
 	if d.badRange[k] {
 		return span{lo: math.Inf(-1), hi: math.Inf(1)}
 	}
-	return closed(s.Issues[k].Min, s.Issues[k].Max)
+	return closed(is.Min, is.Max)
 }
 
 // maxErrors is the most errors a file reports; the rest are counted.

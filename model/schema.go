@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -146,11 +145,7 @@ func (d *decoder) decodeIssues(n *yaml.Node) []Issue {
 		}
 		is.StatusQuo = is.Min
 		if f.has("status_quo") {
-			valid := closed(is.Min, is.Max)
-			if d.badRange[len(issues)] {
-				valid = span{lo: math.Inf(-1), hi: math.Inf(1)}
-			}
-			sq := d.param(f.val["status_quo"], join(path, "status_quo"), valid, FixedParam(is.Min))
+			sq := d.param(f.val["status_quo"], join(path, "status_quo"), d.levels(is, len(issues)), FixedParam(is.Min))
 			if sq.Dist != Fixed {
 				d.errorf(deref(f.val["status_quo"]), join(path, "status_quo"), "want a number, not a distribution")
 			}

@@ -103,7 +103,7 @@ func (d *decoder) decodePrincipal(s *Scenario, a *Actor, f *object, rounds span)
 			d.errorf(lines.key[name], join(lines.path, name), "%s has no value function for %s, so the red line has no direction; give it one in utility.values", a.Name, name)
 		}
 		a.RedLines = append(a.RedLines, RedLine{Issue: k,
-			Level: d.param(lines.val[name], join(lines.path, name), d.levels(s, k), FixedParam(s.Issues[k].Min))})
+			Level: d.param(lines.val[name], join(lines.path, name), d.levels(s.Issues[k], k), FixedParam(s.Issues[k].Min))})
 	}
 
 	a.BeliefNoise = d.param(f.val["belief_noise"], join(path, "belief_noise"), unit, FixedParam(0.1))
@@ -217,7 +217,7 @@ func (d *decoder) decodeUtility(s *Scenario, n *yaml.Node, path string) Utility 
 	v := d.mapping(f.val["values"], join(path, "values"))
 	for _, name := range v.keys {
 		if i, ok := d.issueRef(s, v, name); ok {
-			u.Values[i] = d.valueFunction(s.Issues[i], d.levels(s, i), v.val[name], join(v.path, name))
+			u.Values[i] = d.valueFunction(s.Issues[i], d.levels(s.Issues[i], i), v.val[name], join(v.path, name))
 		}
 	}
 	for i, is := range s.Issues {

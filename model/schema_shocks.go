@@ -55,7 +55,7 @@ func (d *decoder) decodeEffects(s *Scenario, n *yaml.Node, path string, rounds s
 					d.errorf(issues.key[name], join(issues.path, name), "%s has no red line on %s to shift; give it one in actors.%s.red_lines", actor, name, actor)
 					continue
 				}
-				levels := d.levels(s, k)
+				levels := d.levels(s.Issues[k], k)
 				width := levels.hi - levels.lo
 				e.RedLines = append(e.RedLines, RedLineShift{Actor: a, Issue: k,
 					By: d.param(issues.val[name], join(issues.path, name), closed(-width, width), FixedParam(0))})
