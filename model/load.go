@@ -53,32 +53,29 @@ const aliasAllowance = 10
 // parse reads one YAML document into a node tree and records the file
 // every node came from.
 func (d *decoder) parse(src Source) *yaml.Node {
-	fail := func(offset int, msg string) *yaml.Node {
-		e := &Error{File: src.Name, Msg: msg}
-		if offset >= 0 {
-			e.Line, e.Column = position(src.Data, offset)
-		}
-		d.errs = append(d.errs, e)
+	fail := func(line, column int, msg string) *yaml.Node {
+		d.errs = append(d.errs, &Error{File: src.Name, Line: line, Column: column, Msg: msg})
 		return nil
 	}
 	if len(src.Data) > MaxFileSize {
-		return fail(-1, fmt.Sprintf("file is larger than %d bytes (1 MiB); want a smaller scenario", MaxFileSize))
+		return fail(0, 0, fmt.Sprintf("file is larger than %d bytes (1 MiB); want a smaller scenario", MaxFileSize))
 	}
 	if i := bytes.IndexByte(src.Data, 0); i >= 0 {
-		return fail(i, "a NUL byte; want a YAML text file")
+		line, column := position(src.Data, i)
+		return fail(line, column, "a NUL byte; want a YAML text file")
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src.Data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return fail(-1, "file is empty; want a scenario mapping with name, description, horizon, issues and actors")
+			return fail(0, 0, "file is empty; want a scenario mapping with name, description, horizon, issues and actors")
 		}
 		line, msg := yamlErrorLine(err)
 		if line > 0 {
-			d.errs = append(d.errs, &Error{File: src.Name, Line: line, Column: 1, Msg: "invalid YAML: " + msg})
-			return nil
+			return fail(line, 1, "invalid YAML: "+msg)
 		}
-		return fail(badByte(src.Data), "invalid YAML: "+msg)
+		line, column := position(src.Data, badByte(src.Data))
+		return fail(line, column, "invalid YAML: "+msg)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -86,17 +83,13 @@ func (d *decoder) parse(src Source) *yaml.Node {
 		if err != nil {
 			line, _ = yamlErrorLine(err)
 		}
-		d.errs = append(d.errs, &Error{File: src.Name, Line: line, Column: min(line, 1), Msg: "more than one YAML document; want exactly one"})
-		return nil
+		return fail(line, min(line, 1), "more than one YAML document; want exactly one")
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	saved := d.file
-	d.file = src.Name
 	d.budget += aliasAllowance * d.mark(root, src.Name)
-	d.file = saved
 	return root
 }
 
@@ -112,18 +105,22 @@ func (d *decoder) mark(root *yaml.Node, file string) int {
 		d.origin[n] = file
 		count++
 		for i, c := range n.Content {
+			walk(c)
 			if n.Kind == yaml.MappingNode && i%2 == 0 && c.Tag == "!!merge" {
 				d.errorf(c, "", "merge keys (<<) are not supported; write the fields out, or use a variant (extends)")
 			}
-			walk(c)
 		}
 	}
 	walk(root)
 	return count
 }
 
-// position returns the 1-based line and column of a byte offset.
+// position returns the 1-based line and column of a byte offset, or 0, 0
+// for a negative offset.
 func position(data []byte, offset int) (line, column int) {
+	if offset < 0 {
+		return 0, 0
+	}
 	before := data[:offset]
 	line = bytes.Count(before, []byte{'\n'}) + 1
 	column = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
