@@ -33,10 +33,15 @@ func Names() []string {
 	return append([]string{Default}, names...)
 }
 
+// IsName reports whether a scenario reference is a bare name, which names
+// an embedded scenario, rather than a file path: a name has no '/', '\'
+// or '.'.
+func IsName(ref string) bool { return !strings.ContainsAny(ref, `/\.`) }
+
 // Source returns the embedded scenario file of that name, reported as
 // scenarios/NAME.yaml.
 func Source(name string) (model.Source, bool) {
-	if name == "" || strings.ContainsAny(name, "/\\.") {
+	if name == "" || !IsName(name) {
 		return model.Source{}, false
 	}
 	file := name + ".yaml"

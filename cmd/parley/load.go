@@ -20,7 +20,7 @@ func loadScenario(arg string) (*model.Scenario, error) {
 	}
 	src, err := readSource(arg)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(arg, `/\.`) {
+		if errors.Is(err, fs.ErrNotExist) && scenarios.IsName(arg) {
 			return nil, fmt.Errorf("%s: no embedded scenario or file of that name; embedded scenarios: %s",
 				arg, strings.Join(scenarios.Names(), ", "))
 		}
@@ -54,7 +54,7 @@ func readSource(path string) (model.Source, error) {
 // resolveFile finds what a file's extends names: an embedded scenario when
 // the reference is a bare name, otherwise a path relative to the file.
 func resolveFile(ref, from string) (model.Source, error) {
-	if !strings.ContainsAny(ref, `/\.`) {
+	if scenarios.IsName(ref) {
 		return scenarios.Resolve(ref, from)
 	}
 	if !filepath.IsAbs(ref) {
