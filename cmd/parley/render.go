@@ -67,11 +67,10 @@ func (t *table) write(w io.Writer, format string) error {
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignment(tw.AlignLeft),
 	}
+	rows := t.rows
 	if format == "markdown" {
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
-	}
-	rows := t.rows
-	if format != "markdown" {
+	} else {
 		rows = make([][]string, len(t.rows))
 		for i, row := range t.rows {
 			rows[i] = make([]string, len(row))
