@@ -1,0 +1,121 @@
+package sim
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+
+	"github.com/parley-sim/parley/model"
+)
+
+// DefaultEpisodes is the number of episodes Run plays by default: enough
+// for the widest 95% interval of a probability, at p = 0.5, to be
+// ±1.96·√(0.25/40000) ≈ ±0.49 percentage points.
+const DefaultEpisodes = 40000
+
+// DefaultSeed is the seed Run uses by default, so that a run with no
+// seed given is reproducible too.
+const DefaultSeed = 1
+
+// Config sets up a run. The zero value is not valid; start from
+// DefaultConfig.
+type Config struct {
+	Episodes int    // number of episodes, at least 1
+	Seed     uint64 // fixes every random number of the run
+	Workers  int    // goroutines; 0 for one per CPU. Results do not depend on it.
+	Horizon  int    // rounds per episode; 0 for the scenario's own
+
+	// Strategies overrides the default strategy of principals by name.
+	Strategies map[string]model.Strategy
+}
+
+// DefaultConfig returns DefaultEpisodes episodes, DefaultSeed, one worker
+// per CPU, the scenario's horizon and its default strategies.
+func DefaultConfig() Config {
+	return Config{Episodes: DefaultEpisodes, Seed: DefaultSeed}
+}
+
+// plan is a Config resolved against a scenario.
+type plan struct {
+	scn        *model.Scenario
+	episodes   int
+	seed       uint64
+	workers    int
+	horizon    int
+	strategies [2]model.Strategy
+}
+
+// resolve checks cfg against s and fills in its defaults.
+func resolve(s *model.Scenario, cfg Config) (plan, error) {
+	p := plan{scn: s, episodes: cfg.Episodes, seed: cfg.Seed, workers: cfg.Workers, horizon: cfg.Horizon}
+	if p.episodes < 1 {
+		return p, fmt.Errorf("episodes: %d; want at least 1", cfg.Episodes)
+	}
+	if p.workers < 0 {
+		return p, fmt.Errorf("workers: %d; want 0 (one per CPU) or more", cfg.Workers)
+	}
+	if p.workers == 0 {
+		p.workers = runtime.NumCPU()
+	}
+	if p.horizon == 0 {
+		p.horizon = s.Horizon
+	}
+	if p.horizon < 1 || p.horizon > model.MaxHorizon {
+		return p, fmt.Errorf("horizon: %d; want 1 … %d rounds", cfg.Horizon, model.MaxHorizon)
+	}
+	who := s.Principals()
+	for i, a := range who {
+		p.strategies[i] = s.Actors[a].Strategy
+	}
+	names := make([]string, 0, len(cfg.Strategies))
+	for name := range cfg.Strategies {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		a := s.Actor(name)
+		if a != who[0] && a != who[1] {
+			return p, fmt.Errorf("strategy for %q: not a principal of %s; want %s or %s",
+				name, s.Name, s.Actors[who[0]].Name, s.Actors[who[1]].Name)
+		}
+		p.strategies[slices.Index(who[:], a)] = cfg.Strategies[name]
+	}
+	return p, nil
+}
+
+// Strategies returns the strategy each principal plays under cfg, by
+// name, in the scenario's order of principals.
+func Strategies(s *model.Scenario, cfg Config) ([]ActorStrategy, error) {
+	p, err := resolve(s, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return p.named(), nil
+}
+
+// ActorStrategy names the strategy a principal plays.
+type ActorStrategy struct {
+	Actor    string `json:"actor"`
+	Strategy string `json:"strategy"`
+}
+
+func (p plan) named() []ActorStrategy {
+	who := p.scn.Principals()
+	out := make([]ActorStrategy, 2)
+	for i, a := range who {
+		out[i] = ActorStrategy{Actor: p.scn.Actors[a].Name, Strategy: p.strategies[i].String()}
+	}
+	return out
+}
+
+// ParseStrategyFlag parses ACTOR=POLICY/TACTIC, as the command line
+// writes a strategy override.
+func ParseStrategyFlag(s string) (actor string, st model.Strategy, err error) {
+	actor, spec, ok := strings.Cut(s, "=")
+	if !ok || actor == "" {
+		return "", st, fmt.Errorf("%q is not ACTOR=POLICY/TACTIC", s)
+	}
+	st, err = model.ParseStrategy(spec)
+	return actor, st, err
+}

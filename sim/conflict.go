@@ -1,0 +1,64 @@
+package sim
+
+// walkAway counts, for each side still at the table with no deal in
+// force, the consecutive rounds in which it believes no acceptable deal
+// is within reach; after the protocol's patience it walks away.
+func (e *episode) walkAway(t int) {
+	if e.walkedAway || e.cheat.active || e.deal.kind != noDeal || t <= e.pausedTill {
+		return
+	}
+	e.spaces()
+	for i := range 2 {
+		if e.withinReach(i, t) {
+			e.hopeless[i] = 0
+			continue
+		}
+		e.hopeless[i]++
+		if e.hopeless[i] >= e.scn.Protocol.WalkAwayPatience {
+			e.walkedAway = true
+		}
+	}
+}
+
+// withinReach reports whether principal i believes some deal it accepts
+// is acceptable to both sides: a frontier package that gives it its
+// reservation value and the other side at least what i believes the
+// other's reservation value is.
+func (e *episode) withinReach(i, t int) bool {
+	return e.policy[i].accepts(e, i, comprehensiveDeal) && e.reachable(i, comprehensiveDeal, t) ||
+		e.policy[i].accepts(e, i, interimDeal) && e.reachable(i, interimDeal, t)
+}
+
+// reachable reports whether principal i believes a deal of the given kind
+// acceptable to both sides exists in round t: a frontier package that
+// gives it its reservation value and the other side at least what i
+// believes the other's reservation value is.
+func (e *episode) reachable(i int, kind dealKind, t int) bool {
+	sp := e.space(kind)
+	if sp == nil || !sp.ok {
+		return false
+	}
+	u0, u1, ok := sp.point(&e.util, i, e.reservation(i, t), e.scratch)
+	return ok && pick(1-i, u0, u1) >= e.believed(i, t)-tolerance
+}
+
+// escalate draws the escalation of round t when no deal is in force:
+// the protocol's hazard times the multipliers of the shocks still in
+// effect, and times the deadline multiplier once the deadline has passed.
+func (e *episode) escalate(t int) {
+	if e.deal.kind != noDeal {
+		return
+	}
+	h := e.world.Protocol.EscalationHazard
+	for j, till := range e.escalateTill {
+		if t <= till {
+			h *= e.world.Shocks[j].Escalation
+		}
+	}
+	if d := e.scn.Protocol.Deadline; d > 0 && t > d {
+		h *= e.world.Protocol.DeadlineMultiplier
+	}
+	if e.events.happens(tagEscalation, t, 0, h) {
+		e.escalated = t
+	}
+}

@@ -1,0 +1,380 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/parley-sim/parley/model"
+)
+
+// temptationGain scales how much a deal worth less than the outside
+// option raises the reneging hazard: h·(1 + temptationGain·max(0, r − u)),
+// so a deal 0.1 below the reservation value doubles it.
+const temptationGain = 10
+
+// An episode plays one negotiation in one sampled world. It is reused
+// from episode to episode by one worker, so that playing allocates
+// nothing once its storage has grown.
+type episode struct {
+	scn       *model.Scenario
+	world     model.World
+	issues    []model.Issue
+	horizon   int
+	who       [2]int                 // actor indices of the principals
+	mediator  int                    // actor index of the mediator, or -1
+	ratifiers []int                  // actor indices of the ratifiers
+	roleIssue [model.Linkage + 1]int // issue index of each role, -1 for none
+	cost      [2]float64             // escalation cost per round
+	policy    [2]policy
+	tactic    [2]tactic
+	util      utilities
+	comp      space
+	interim   space
+	events    events
+
+	// State that shocks and play change.
+	floor        [2][]bool    // per issue: the red line is a floor (x ≥ level) rather than a ceiling
+	redLine      [2][]float64 // per issue: the current red line, NaN for none
+	shift        [2]float64   // reservation shifts from shocks
+	barShift     []float64    // per actor: ratification bar shifts from shocks
+	belief       [2]float64   // principal i's error about the other's reservation value
+	mediatorErr  [2]float64   // the mediator's error about principal i's reservation value
+	conceded     [2][3]float64
+	escalateTill []int // per shock: last round its escalation multiplier applies
+	pausedTill   int
+	hopeless     [2]int
+	dirty        bool // red lines moved: rebuild the spaces
+	deal         deal
+	cheat        cheat
+	escalated    int // round of escalation, 0 for none
+	walkedAway   bool
+	collapsed    bool
+	spe          [2]speSolution
+	now          int        // the round being played
+	run          int        // rounds the deal in force has lasted
+	sum, total   [2]float64 // discounted flow utility and discount weight so far
+	weight       [2]float64 // δ^(t−1) for the round being played
+	offer        []float64  // the package on the table
+	scratch      []float64  // a package for what-if questions
+	out          Episode
+}
+
+// A deal is the agreement in force.
+type deal struct {
+	kind     dealKind
+	terms    []float64
+	start    int // round agreed
+	expires  int // interim only: the round it ends unless renewed
+	mediated bool
+	utility  [2]float64 // each principal's utility for the terms
+}
+
+// A cheat is a deal reneged on whose victim has not yet detected it.
+type cheat struct {
+	active  bool
+	reneger int
+	since   int        // the round of reneging
+	terms   []float64  // the package in effect: the reneger's gains kept, its concessions withdrawn
+	utility [2]float64 // each principal's utility for it
+	detect  float64    // probability per round of detection, from the next round on
+}
+
+// reset prepares the episode for scenario s (with its horizon replaced
+// by horizon) and the principals' strategies.
+func (e *episode) reset(s *model.Scenario, horizon int, strategies [2]model.Strategy) {
+	e.scn = s
+	e.issues = s.Issues
+	e.horizon = horizon
+	e.who = s.Principals()
+	e.mediator = -1
+	e.ratifiers = e.ratifiers[:0]
+	for i, a := range s.Actors {
+		switch a.Role {
+		case model.Mediator:
+			e.mediator = i
+		case model.Ratifier:
+			e.ratifiers = append(e.ratifiers, i)
+		}
+	}
+	for r := range e.roleIssue {
+		e.roleIssue[r] = -1
+	}
+	for k, is := range s.Issues {
+		if is.Role != model.NoRole {
+			e.roleIssue[is.Role] = k
+		}
+	}
+	for i, st := range strategies {
+		e.policy[i] = policies[st.Policy]
+		e.tactic[i] = tactics[st.Tactic]
+	}
+	n := len(s.Issues)
+	e.comp.resize(n)
+	e.interim.resize(n)
+	e.comp.kind, e.interim.kind = comprehensiveDeal, interimDeal
+	for i := range 2 {
+		e.floor[i] = resize(e.floor[i], n)
+		e.redLine[i] = resize(e.redLine[i], n)
+		e.spe[i].resize(horizon, n)
+	}
+	e.barShift = resize(e.barShift, len(s.Actors))
+	e.escalateTill = resize(e.escalateTill, len(s.Shocks))
+	e.deal.terms = resize(e.deal.terms, n)
+	e.cheat.terms = resize(e.cheat.terms, n)
+	e.offer = resize(e.offer, n)
+	e.scratch = resize(e.scratch, n)
+	e.out.Terms = resize(e.out.Terms, n)
+}
+
+// actor returns principal i's sampled parameters.
+func (e *episode) actor(i int) *model.ActorWorld { return &e.world.Actors[e.who[i]] }
+
+// play samples a world from rng and plays the episode in it.
+func (e *episode) play(rng *rand.Rand) *Episode {
+	e.scn.Sample(&e.world, rng)
+	e.events = events{key: rng.Uint64()}
+	e.start()
+	for t := 1; t <= e.horizon; t++ {
+		if e.escalated == 0 {
+			e.now, e.out.Rounds = t, t
+			e.round(t)
+		}
+		e.flow(t)
+	}
+	e.finish()
+	return &e.out
+}
+
+// start sets the state of round 1.
+func (e *episode) start() {
+	e.util = utilities{issues: e.issues, actor: [2]*model.ActorWorld{e.actor(0), e.actor(1)}}
+	noise := 1.0
+	if e.mediator >= 0 {
+		m := &e.world.Actors[e.mediator]
+		noise = 1 - m.NoiseReduction*m.Credibility
+	}
+	for i := range 2 {
+		a := e.actor(i)
+		for k := range e.redLine[i] {
+			e.redLine[i][k] = math.NaN()
+		}
+		for j, rl := range e.scn.Actors[e.who[i]].RedLines {
+			e.redLine[i][rl.Issue] = a.RedLines[j]
+			e.floor[i][rl.Issue] = isFloor(a.Values[rl.Issue], a.RedLines[j])
+		}
+		e.shift[i] = 0
+		e.belief[i], e.mediatorErr[i] = 0, 0
+		if e.scn.Protocol.Information == model.Private {
+			e.belief[i] = a.BeliefNoise * noise * e.normal(tagBelief, 0, i)
+			e.mediatorErr[i] = (e.actor(0).BeliefNoise + e.actor(1).BeliefNoise) / 2 * noise * e.normal(tagBelief, 0, 2+i)
+		}
+		e.conceded[i] = [3]float64{}
+		e.sum[i], e.total[i], e.weight[i], e.cost[i] = 0, 0, 1, 0
+		e.hopeless[i] = 0
+		e.spe[i].valid = false
+	}
+	for n, c := range e.scn.Protocol.EscalationCost {
+		e.cost[e.principal(c.Actor)] = e.world.Protocol.EscalationCost[n]
+	}
+	clear(e.barShift)
+	clear(e.escalateTill)
+	e.pausedTill, e.escalated = 0, 0
+	e.walkedAway, e.collapsed, e.dirty = false, false, true
+	e.deal.kind, e.cheat.active = noDeal, false
+	terms := e.out.Terms
+	e.out = Episode{Terms: terms}
+	clear(e.out.Terms)
+}
+
+// isFloor reports whether a red line bounds an issue from below: it lies
+// below the actor's ideal, or at the ideal of a value that rises toward
+// the top of the range.
+func isFloor(v model.ValueWorld, level float64) bool {
+	if level != v.Ideal {
+		return level < v.Ideal
+	}
+	return v.Shape == model.Linear && v.Ideal == v.IssueMax
+}
+
+// round plays round t: shocks, a proposal and the response to it,
+// implementation of the deal in force, then walk-away and escalation.
+func (e *episode) round(t int) {
+	e.shocks(t)
+	if e.talking(t) {
+		e.negotiate(t)
+	}
+	e.implement(t)
+	e.walkAway(t)
+	e.escalate(t)
+}
+
+// talking reports whether the sides negotiate in round t.
+func (e *episode) talking(t int) bool {
+	return !e.walkedAway && !e.cheat.active && t > e.pausedTill && e.deal.kind != comprehensiveDeal
+}
+
+// reservation returns principal i's reservation value in round t.
+func (e *episode) reservation(i, t int) float64 {
+	a := e.actor(i)
+	return clamp(a.Reservation+a.Drift*float64(t-1)+e.shift[i], -1, 1)
+}
+
+// believed returns what principal i believes the other principal's
+// reservation value is in round t.
+func (e *episode) believed(i, t int) float64 {
+	return e.reservation(1-i, t) + e.belief[i]
+}
+
+// hasInterim reports whether the scenario allows interim deals.
+func (e *episode) hasInterim() bool { return e.scn.Deals.Interim != nil }
+
+// interimInReach reports whether principal i believes an interim deal
+// acceptable to both sides exists this round.
+func (e *episode) interimInReach(i int) bool { return e.reachable(i, interimDeal, e.now) }
+
+// interimVerified reports whether the interim deal in force has held
+// for the expected time to detect reneging on it, 1/P(detection).
+func (e *episode) interimVerified() bool {
+	return e.deal.kind == interimDeal &&
+		float64(e.now-e.deal.start) >= 1/e.detection(e.deal.terms)
+}
+
+// aspiration returns the utility principal i asks for when it has
+// conceded the fraction alpha of the way from the best the space offers
+// it to its reservation value; never less than the reservation value.
+func (e *episode) aspiration(i int, sp *space, t int, alpha float64) float64 {
+	r := e.reservation(i, t)
+	best := sp.best(i)
+	if best <= r {
+		return r
+	}
+	return r + (best-r)*(1-alpha)
+}
+
+// spaces rebuilds the comprehensive and interim spaces from the current
+// red lines when a shock has moved them.
+func (e *episode) spaces() {
+	if !e.dirty {
+		return
+	}
+	e.dirty = false
+	e.spe[0].valid, e.spe[1].valid = false, false
+	e.bound(&e.comp, nil, 1)
+	if it := e.scn.Deals.Interim; it != nil {
+		e.bound(&e.interim, it.Issues, e.world.Interim.Scope)
+	}
+}
+
+// bound sets the levels a space allows and builds its frontier. With
+// settled == nil every issue is open and held to both sides' red lines;
+// otherwise only the settled issues are, each to its red line moved
+// toward the status quo by the factor scope, and the rest stay at their
+// status quo.
+func (e *episode) bound(sp *space, settled []int, scope float64) {
+	sp.ok = true
+	for k, is := range e.issues {
+		sp.lo[k], sp.hi[k] = is.Min, is.Max
+		if settled != nil && !contains(settled, k) {
+			sp.lo[k], sp.hi[k] = is.StatusQuo, is.StatusQuo
+			continue
+		}
+		for i := range 2 {
+			rl := e.redLine[i][k]
+			if math.IsNaN(rl) {
+				continue
+			}
+			if settled != nil {
+				rl = is.StatusQuo + scope*(rl-is.StatusQuo)
+			}
+			if e.floor[i][k] {
+				sp.lo[k] = max(sp.lo[k], rl)
+			} else {
+				sp.hi[k] = min(sp.hi[k], rl)
+			}
+		}
+		if sp.lo[k] > sp.hi[k] {
+			sp.ok = false
+		}
+	}
+	if sp.ok {
+		sp.build(&e.util)
+	}
+}
+
+func contains(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func clamp(x, lo, hi float64) float64 { return math.Min(math.Max(x, lo), hi) }
+
+// normal returns a standard normal number for the event (tag, t, j).
+func (e *episode) normal(tag uint64, t, j int) float64 {
+	return distuv.UnitNormal.Quantile(e.events.uniform(tag, t, j))
+}
+
+// flow adds round t's flow utility to each principal's discounted
+// average: the deal in force, the package in effect while a reneging is
+// undetected, the reservation value when there is no deal, or minus the
+// escalation cost once the conflict has escalated.
+func (e *episode) flow(t int) {
+	if e.deal.kind != noDeal {
+		e.out.DealRounds++
+		e.run++
+		e.out.LongestDeal = max(e.out.LongestDeal, e.run)
+	}
+	for i := range 2 {
+		f := e.reservation(i, t)
+		switch {
+		case e.escalated != 0:
+			f = -e.cost[i]
+		case e.deal.kind != noDeal:
+			f = e.deal.utility[i]
+		case e.cheat.active:
+			f = e.cheat.utility[i]
+		}
+		e.sum[i] += e.weight[i] * f
+		e.total[i] += e.weight[i]
+		e.weight[i] *= e.actor(i).Discount
+	}
+}
+
+// finish classifies the episode and computes its realized utilities,
+// Σ δ^(t−1)·f_t / Σ δ^(t−1).
+func (e *episode) finish() {
+	o := &e.out
+	switch {
+	case e.escalated != 0:
+		o.Outcome = Escalation
+	case e.deal.kind == comprehensiveDeal:
+		o.Outcome = Comprehensive
+	case e.deal.kind == interimDeal:
+		o.Outcome = Interim
+	case e.collapsed:
+		o.Outcome = Collapsed
+	case e.walkedAway:
+		o.Outcome = Breakdown
+	default:
+		o.Outcome = Stalemate
+	}
+	if e.deal.kind != noDeal {
+		copy(o.Terms, e.deal.terms)
+	}
+	for i := range 2 {
+		o.Utility[i] = e.sum[i] / e.total[i]
+	}
+}
+
+// resize returns s with length n, reusing its storage when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
+}

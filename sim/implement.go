@@ -1,0 +1,110 @@
+package sim
+
+import "github.com/parley-sim/parley/model"
+
+// implement runs the deal in force through round t: detection of a
+// reneging not yet detected, then each side's reneging, then the expiry
+// and renewal of an interim deal. A deal agreed this round starts to be
+// implemented next round.
+func (e *episode) implement(t int) {
+	if e.cheat.active {
+		if t > e.cheat.since && e.events.happens(tagDetection, t, 0, e.cheat.detect) {
+			e.cheat.active = false
+		}
+		return
+	}
+	if e.deal.kind == noDeal || e.deal.start == t {
+		return
+	}
+	for i := range 2 {
+		if e.events.happens(tagReneging, t, i, e.hazard(i, t)) {
+			e.renege(i, t)
+			return
+		}
+	}
+	if e.deal.kind == interimDeal && t >= e.deal.expires {
+		if e.events.happens(tagRenewal, t, 0, e.world.Interim.Renewal) {
+			e.deal.expires += e.world.Interim.Term
+			e.out.Renewals++
+		} else {
+			e.deal.kind = noDeal
+		}
+	}
+}
+
+// hazard returns principal i's probability of reneging on the deal in
+// force in round t: its base hazard on the deal, raised by the gain from
+// defecting when the deal is worth less to it than its outside option.
+func (e *episode) hazard(i, t int) float64 {
+	h := e.baseHazard(i, e.deal.kind, e.deal.terms, e.deal.mediated)
+	if gap := e.reservation(i, t) - e.deal.utility[i]; gap > 0 {
+		h *= 1 + temptationGain*gap
+	}
+	return min(1, h)
+}
+
+// baseHazard returns principal i's reneging hazard on a deal of the
+// given kind and terms: h·(1 − g·G), times the interim deal's leverage
+// and the mediated-deal multiplier where they apply.
+func (e *episode) baseHazard(i int, kind dealKind, terms []float64, mediated bool) float64 {
+	a := e.actor(i)
+	h := a.RenegingHazard * (1 - a.Protection*e.guaranteeLevel(kind, terms))
+	if kind == interimDeal {
+		h *= e.world.Interim.Leverage
+	}
+	if mediated && e.mediator >= 0 {
+		h *= e.world.Actors[e.mediator].MediatedReneging
+	}
+	return h
+}
+
+// guaranteeLevel returns the guarantee level G in [0, 1] of a deal: the
+// interim deal's own level, or the comprehensive package's level of the
+// guarantees issue (0 when the scenario has none).
+func (e *episode) guaranteeLevel(kind dealKind, terms []float64) float64 {
+	if kind == interimDeal {
+		return e.world.Interim.Guarantee
+	}
+	return e.roleLevel(terms, model.Guarantees)
+}
+
+// guarantees returns the guarantee level of the deal in force.
+func (e *episode) guarantees() float64 {
+	return e.guaranteeLevel(e.deal.kind, e.deal.terms)
+}
+
+// detection returns the probability per round that reneging on a deal
+// with these terms is detected: base + verification·V, at most 1, V being
+// the package's level of the verification issue in [0, 1].
+func (e *episode) detection(terms []float64) float64 {
+	p := e.world.Protocol
+	return min(1, p.DetectionBase+p.DetectionVerification*e.roleLevel(terms, model.Verification))
+}
+
+// renege breaks the deal in force: principal i withdraws its concessions
+// and keeps what it gained until the other side detects it.
+func (e *episode) renege(i, t int) {
+	e.out.Reneged[i] = true
+	e.collapsed = true
+	c := &e.cheat
+	c.active, c.reneger, c.since, c.detect = true, i, t, e.detection(e.deal.terms)
+	for k, x := range e.deal.terms {
+		sq := e.issues[k].StatusQuo
+		c.terms[k] = x
+		if e.util.issue(i, k, sq) > e.util.issue(i, k, x) {
+			c.terms[k] = sq
+		}
+	}
+	c.utility = [2]float64{e.util.total(0, c.terms), e.util.total(1, c.terms)}
+	e.deal.kind = noDeal
+}
+
+// roleLevel returns the level in [0, 1] of the issue with the given role
+// in a package, or 0 when the scenario has no such issue.
+func (e *episode) roleLevel(terms []float64, role model.IssueRole) float64 {
+	k := e.roleIssue[role]
+	if k < 0 {
+		return 0
+	}
+	return e.issues[k].Normalize(terms[k])
+}

@@ -1,0 +1,53 @@
+package sim
+
+import "fmt"
+
+// Outcome is the class of an episode's state at the horizon.
+type Outcome uint8
+
+// The outcome classes, in the order reports list them.
+const (
+	Comprehensive Outcome = iota // a comprehensive deal is in force
+	Interim                      // an interim deal is in force
+	Collapsed                    // a deal was reached and broken (reneged on or voided), and none is in force
+	Stalemate                    // still talking, no deal ever broken
+	Breakdown                    // a side walked away, no deal ever broken
+	Escalation                   // the conflict escalated (absorbing)
+	numOutcomes
+)
+
+var outcomeNames = [numOutcomes]string{"comprehensive", "interim", "collapsed", "stalemate", "breakdown", "escalation"}
+
+// String returns the outcome's name as reports and JSON write it.
+func (o Outcome) String() string {
+	if o < numOutcomes {
+		return outcomeNames[o]
+	}
+	return fmt.Sprintf("Outcome(%d)", o)
+}
+
+// Outcomes returns every outcome class in report order.
+func Outcomes() []Outcome {
+	return []Outcome{Comprehensive, Interim, Collapsed, Stalemate, Breakdown, Escalation}
+}
+
+// Episode is what one episode produced. Rounds count from 1; a round of 0
+// means the event did not happen.
+type Episode struct {
+	Outcome                Outcome
+	FirstAgreement         int        // round of the first deal of any kind
+	ComprehensiveAgreement int        // round of the first comprehensive deal
+	DealRounds             int        // rounds with a deal in force
+	LongestDeal            int        // rounds the longest-lived deal stayed in force
+	Agreements             int        // deals reached, including renewals' originals and upgrades
+	Renewals               int        // interim deals renewed at expiry
+	Mediated               int        // deals reached on a mediator's bridging package
+	RatificationFailures   int        // comprehensive deals the ratifiers turned down
+	Offers                 int        // proposals made by the principals
+	Bridges                int        // bridging packages proposed by the mediator
+	Shocks                 int        // shocks that struck
+	Reneged                [2]bool    // whether each principal reneged on a deal
+	Utility                [2]float64 // each principal's realized utility
+	Terms                  []float64  // the deal in force at the horizon, per issue; meaningful for Comprehensive and Interim
+	Rounds                 int        // rounds played before the horizon or escalation
+}

@@ -1,0 +1,90 @@
+package sim
+
+import "github.com/parley-sim/parley/sim/stats"
+
+// Result is the outcome distribution of a run. Its JSON field names are
+// stable; maps marshal with sorted keys, so the same run always gives the
+// same bytes.
+type Result struct {
+	Scenario   string          `json:"scenario"`
+	Seed       uint64          `json:"seed"`
+	Episodes   int64           `json:"episodes"`
+	Horizon    int             `json:"horizon"`
+	Round      string          `json:"round"` // what one round stands for
+	Strategies []ActorStrategy `json:"strategies"`
+
+	// Outcomes holds the probability of each outcome class at the
+	// horizon, keyed by Outcome.String.
+	Outcomes map[string]stats.Estimate `json:"outcomes"`
+
+	Timing Timing `json:"timing"`
+
+	// Terms summarizes each issue's level in the deals in force at the
+	// horizon, keyed by issue name; TermsByKind splits them between
+	// comprehensive and interim deals.
+	Terms       map[string]stats.Summary            `json:"terms"`
+	TermsByKind map[string]map[string]stats.Summary `json:"terms_by_kind"`
+
+	// Utilities summarizes each principal's realized utility, the
+	// discounted average of its flow utility over the horizon.
+	Utilities map[string]stats.Summary `json:"utilities"`
+
+	// Reneged is the probability that each principal reneges on a deal
+	// at least once in an episode.
+	Reneged map[string]stats.Estimate `json:"reneged"`
+
+	// RatificationFailure is the probability that ratifiers turn down at
+	// least one comprehensive deal in an episode; Mediated the
+	// probability, among episodes with a deal, that one was reached on a
+	// mediator's bridging package.
+	RatificationFailure stats.Estimate `json:"ratification_failure"`
+	Mediated            stats.Estimate `json:"mediated"`
+}
+
+// Timing summarizes when deals are reached and how long they last, in
+// rounds. Each summary covers the episodes in which the event happened;
+// its n says how many.
+type Timing struct {
+	FirstAgreement         stats.Summary `json:"first_agreement"`
+	ComprehensiveAgreement stats.Summary `json:"comprehensive_agreement"`
+	DealRounds             stats.Summary `json:"deal_rounds"`  // rounds with a deal in force
+	LongestDeal            stats.Summary `json:"longest_deal"` // rounds the longest-lived deal lasted
+	Renewals               stats.Summary `json:"renewals"`     // interim renewals
+}
+
+// result turns a tally of the whole run into its Result.
+func (p plan) result(t *tally) *Result {
+	s := p.scn
+	r := &Result{
+		Scenario: s.Name, Seed: p.seed, Episodes: t.episodes, Horizon: p.horizon,
+		Round: s.Round, Strategies: p.named(),
+		Outcomes: make(map[string]stats.Estimate),
+		Timing: Timing{
+			FirstAgreement:         t.first.Summarize(),
+			ComprehensiveAgreement: t.comprehensive.Summarize(),
+			DealRounds:             t.dealRounds.Summarize(),
+			LongestDeal:            t.longest.Summarize(),
+			Renewals:               t.renewals.Summarize(),
+		},
+		Terms:               make(map[string]stats.Summary),
+		TermsByKind:         map[string]map[string]stats.Summary{"comprehensive": {}, "interim": {}},
+		Utilities:           make(map[string]stats.Summary),
+		Reneged:             make(map[string]stats.Estimate),
+		RatificationFailure: stats.Proportion{N: t.episodes, K: t.ratification}.Estimate(),
+		Mediated:            stats.Proportion{N: t.agreed, K: t.mediated}.Estimate(),
+	}
+	for _, o := range Outcomes() {
+		r.Outcomes[o.String()] = stats.Proportion{N: t.episodes, K: t.outcomes[o]}.Estimate()
+	}
+	for j, is := range s.Issues {
+		r.Terms[is.Name] = t.terms[anyKind][j].Summarize()
+		r.TermsByKind["comprehensive"][is.Name] = t.terms[comprehensiveKind][j].Summarize()
+		r.TermsByKind["interim"][is.Name] = t.terms[interimKind][j].Summarize()
+	}
+	for i, a := range s.Principals() {
+		name := s.Actors[a].Name
+		r.Utilities[name] = t.utility[i].Summarize()
+		r.Reneged[name] = stats.Proportion{N: t.episodes, K: t.reneged[i]}.Estimate()
+	}
+	return r
+}

@@ -1,0 +1,60 @@
+package sim
+
+// shocks strikes the shocks of round t: a scheduled shock at its round,
+// any other with its hazard, and applies their effects.
+func (e *episode) shocks(t int) {
+	for j := range e.scn.Shocks {
+		sh, sw := &e.scn.Shocks[j], &e.world.Shocks[j]
+		if sh.At != 0 && sh.At != t || sh.At == 0 && !e.events.happens(tagShock, t, j, sw.Hazard) {
+			continue
+		}
+		e.out.Shocks++
+		ef := &sh.Effects
+		for n, s := range ef.Reservation {
+			e.shift[e.principal(s.Actor)] += sw.Reservation[n]
+			e.spe[0].valid, e.spe[1].valid = false, false
+		}
+		for n, s := range ef.RedLines {
+			i := e.principal(s.Actor)
+			e.redLine[i][s.Issue] = clamp(e.redLine[i][s.Issue]+sw.RedLines[n], e.issues[s.Issue].Min, e.issues[s.Issue].Max)
+			e.dirty = true
+		}
+		for n, s := range ef.RatificationBar {
+			e.barShift[s.Actor] += sw.RatificationBar[n]
+		}
+		if ef.Escalation != nil {
+			e.escalateTill[j] = t + sw.Duration - 1
+		}
+		if sw.Pause > 0 {
+			e.pausedTill = max(e.pausedTill, t+sw.Pause-1)
+		}
+		if e.deal.kind != noDeal && e.deal.start < t {
+			for n, s := range ef.Reneging {
+				i := e.principal(s.Actor)
+				if e.events.happens(tagShockReneging, t, 2*j+i, sw.Reneging[n]*e.protection(i)) {
+					e.renege(i, t)
+					break
+				}
+			}
+		}
+		if e.deal.kind == interimDeal && e.events.happens(tagVoid, t, j, sw.VoidInterim) {
+			e.deal.kind = noDeal
+			e.collapsed = true
+		}
+	}
+}
+
+// principal returns which principal (0 or 1) actor index a is.
+func (e *episode) principal(a int) int {
+	if a == e.who[0] {
+		return 0
+	}
+	return 1
+}
+
+// protection returns the factor (1 − g·G) by which the guarantees of the
+// deal in force reduce principal i's reneging: g is the principal's
+// guarantee protection and G the deal's guarantee level.
+func (e *episode) protection(i int) float64 {
+	return 1 - e.actor(i).Protection*e.guarantees()
+}

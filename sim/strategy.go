@@ -1,0 +1,176 @@
+package sim
+
+import (
+	"math"
+
+	"github.com/parley-sim/parley/model"
+)
+
+// A dealKind is the kind of deal on the table or in force.
+type dealKind uint8
+
+const (
+	noDeal dealKind = iota
+	interimDeal
+	comprehensiveDeal
+)
+
+// A policy is a deal-structure policy: which kind of deal a principal
+// proposes and accepts in the episode's current state.
+type policy interface {
+	// propose returns the kind of deal principal i proposes now, or
+	// noDeal to make no proposal.
+	propose(e *episode, i int) dealKind
+	// accepts reports whether principal i agrees to a deal of that kind now.
+	accepts(e *episode, i int, kind dealKind) bool
+	// delay returns the number of rounds before principal i starts to concede.
+	delay(a *model.ActorWorld) int
+}
+
+// A tactic is a concession tactic: the utility a principal asks for in
+// its own proposals and the least it accepts from others.
+type tactic interface {
+	// demand returns the utility principal i asks for in round t for a
+	// deal in space sp.
+	demand(e *episode, i int, sp *space, t int) float64
+	// threshold returns the least utility principal i accepts in round t
+	// for a deal in space sp.
+	threshold(e *episode, i int, sp *space, t int) float64
+}
+
+// policies and tactics map the scenario's names to their behaviour:
+// adding a strategy means adding its type and its entry here.
+var (
+	policies = [...]policy{
+		model.ComprehensiveOnly: comprehensiveOnly{},
+		model.InterimFirst:      interimFirst{},
+		model.StepByStep:        stepByStep{},
+		model.HoldOut:           holdOut{},
+	}
+	tactics = [...]tactic{
+		model.Boulware:       timeDependent{beta: func(a *model.ActorWorld) float64 { return a.Boulware }},
+		model.LinearTactic:   timeDependent{beta: func(*model.ActorWorld) float64 { return 1 }},
+		model.Conceder:       timeDependent{beta: func(a *model.ActorWorld) float64 { return a.Conceder }},
+		model.TitForTat:      titForTat{},
+		model.FixedTactic:    fixed{},
+		model.SubgamePerfect: subgamePerfect{},
+	}
+)
+
+// comprehensiveOnly settles everything at once or nothing.
+type comprehensiveOnly struct{}
+
+func (comprehensiveOnly) propose(*episode, int) dealKind { return comprehensiveDeal }
+func (comprehensiveOnly) accepts(_ *episode, _ int, kind dealKind) bool {
+	return kind == comprehensiveDeal
+}
+func (comprehensiveOnly) delay(*model.ActorWorld) int { return 0 }
+
+// holdOut is comprehensiveOnly with strategic patience: no concession
+// for the actor's hold_out rounds.
+type holdOut struct{ comprehensiveOnly }
+
+func (holdOut) delay(a *model.ActorWorld) int { return a.HoldOut }
+
+// interimFirst proposes an interim deal while none is in force, if it
+// believes one acceptable to both sides exists (a comprehensive deal
+// otherwise), and then pushes to upgrade it to a comprehensive one; it
+// accepts either.
+type interimFirst struct{}
+
+func (interimFirst) propose(e *episode, i int) dealKind {
+	if e.deal.kind == noDeal && e.interimInReach(i) {
+		return interimDeal
+	}
+	return comprehensiveDeal
+}
+func (interimFirst) accepts(*episode, int, dealKind) bool { return true }
+func (interimFirst) delay(*model.ActorWorld) int          { return 0 }
+
+// stepByStep moves in phased reciprocal steps: an interim deal first (if
+// it believes one acceptable to both sides exists), and
+// the comprehensive upgrade only once the other side's step has been
+// verified, that is once the interim has held for the expected time to
+// detect reneging under its verification level.
+type stepByStep struct{}
+
+func (stepByStep) propose(e *episode, i int) dealKind {
+	switch {
+	case e.deal.kind == noDeal && e.interimInReach(i):
+		return interimDeal
+	case e.deal.kind == interimDeal && !e.interimVerified():
+		return noDeal
+	}
+	return comprehensiveDeal
+}
+func (stepByStep) accepts(e *episode, _ int, kind dealKind) bool {
+	return kind == interimDeal || e.deal.kind == noDeal || e.interimVerified()
+}
+func (stepByStep) delay(*model.ActorWorld) int { return 0 }
+
+// timeDependent concedes from the best utility the space offers toward
+// the reservation value as α(t) = ((t − t₀)/(H − t₀))^(1/β) rises from 0
+// to 1, t₀ being the policy's delay (Faratin, Sierra & Jennings 1998):
+// β < 1 concedes late (Boulware), β = 1 linearly, β > 1 early (Conceder).
+type timeDependent struct {
+	beta func(*model.ActorWorld) float64
+}
+
+func (d timeDependent) demand(e *episode, i int, sp *space, t int) float64 {
+	a := e.actor(i)
+	start := e.policy[i].delay(a)
+	alpha := 0.0
+	if t > start {
+		alpha = 1
+		if span := e.horizon - start; span > 0 {
+			alpha = math.Pow(float64(t-start)/float64(span), 1/d.beta(a))
+		}
+	}
+	return e.aspiration(i, sp, t, alpha)
+}
+
+func (d timeDependent) threshold(e *episode, i int, sp *space, t int) float64 {
+	return d.demand(e, i, sp, t)
+}
+
+// titForTat mirrors the other side's concessions (Axelrod 1984): it has
+// conceded, as a fraction of the way from its best to its reservation
+// value, one round's linear step plus as much as the other side has
+// conceded of its own way so far.
+type titForTat struct{}
+
+func (titForTat) demand(e *episode, i int, sp *space, t int) float64 {
+	alpha := min(1, 1/float64(e.horizon)+e.conceded[1-i][sp.kind])
+	return e.aspiration(i, sp, t, alpha)
+}
+
+func (f titForTat) threshold(e *episode, i int, sp *space, t int) float64 {
+	return f.demand(e, i, sp, t)
+}
+
+// fixed never concedes: it asks for its best package every round.
+type fixed struct{}
+
+func (fixed) demand(e *episode, i int, sp *space, t int) float64 {
+	return e.aspiration(i, sp, t, 0)
+}
+
+func (f fixed) threshold(e *episode, i int, sp *space, t int) float64 {
+	return f.demand(e, i, sp, t)
+}
+
+// subgamePerfect plays the subgame-perfect equilibrium of the
+// alternating-offers game over the scenario's horizon, computed by
+// backward induction over the comprehensive frontier (Rubinstein 1982;
+// see episode.solveSubgamePerfect).
+type subgamePerfect struct{}
+
+func (subgamePerfect) demand(e *episode, i int, _ *space, t int) float64 {
+	e.solveSubgamePerfect(i)
+	return e.spe[i].demand[t]
+}
+
+func (subgamePerfect) threshold(e *episode, i int, _ *space, t int) float64 {
+	e.solveSubgamePerfect(i)
+	return e.spe[i].threshold[t]
+}

@@ -1,0 +1,56 @@
+package sim
+
+import (
+	"encoding/binary"
+	"math/rand/v2"
+)
+
+// Event tags: each kind of random event draws from its own stream.
+const (
+	tagBelief uint64 = iota + 1
+	tagShock
+	tagShockReneging
+	tagVoid
+	tagBridge
+	tagReneging
+	tagDetection
+	tagRenewal
+	tagEscalation
+)
+
+// seedEpisode reseeds src with the stream of episode i under seed: a
+// ChaCha8 key made of both, so every episode's numbers depend on
+// (seed, i) alone, whichever worker plays it.
+func seedEpisode(src *rand.ChaCha8, seed uint64, i int) {
+	var key [32]byte
+	binary.LittleEndian.PutUint64(key[0:], seed)
+	binary.LittleEndian.PutUint64(key[8:], uint64(i))
+	src.Seed(key)
+}
+
+// events gives every random event of an episode its own uniform number,
+// a hash of the episode's key, the event's kind, its round and its
+// index. An event therefore draws the same number whatever happened
+// before it, so two strategy profiles or scenarios played on the same
+// episode meet the same shocks (common random numbers).
+type events struct{ key uint64 }
+
+// uniform returns the uniform number in (0, 1) of event (tag, t, j).
+func (ev events) uniform(tag uint64, t, j int) float64 {
+	z := mix(mix(mix(ev.key+tag)+uint64(t)) + uint64(j))
+	return (float64(z>>11) + 0.5) / (1 << 53)
+}
+
+// mix is the SplitMix64 step: a bijection that spreads every input bit
+// over every output bit.
+func mix(z uint64) uint64 {
+	z += 0x9e3779b97f4a7c15
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// happens reports whether event (tag, t, j) of probability p occurs.
+func (ev events) happens(tag uint64, t, j int, p float64) bool {
+	return ev.uniform(tag, t, j) < p
+}
