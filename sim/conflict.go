@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // walkAway counts, for each side still at the table with no deal in
 // force, the consecutive rounds in which it believes no acceptable deal
 // is within reach; after the protocol's patience it walks away.
@@ -31,14 +33,14 @@ func (e *episode) withinReach(i, t int) bool {
 
 // reachable reports whether principal i believes a deal of the given kind
 // acceptable to both sides exists in round t: a frontier package that
-// gives it its reservation value and the other side at least what i
-// believes the other's reservation value is.
+// gives it its value of no deal and the other side at least what i
+// believes the other's value of no deal is.
 func (e *episode) reachable(i int, kind dealKind, t int) bool {
 	sp := e.space(kind)
 	if sp == nil || !sp.ok {
 		return false
 	}
-	u0, u1, ok := sp.point(&e.util, i, e.reservation(i, t), e.scratch)
+	u0, u1, ok := sp.point(&e.util, i, e.noDealValue(i, t), e.scratch)
 	return ok && pick(1-i, u0, u1) >= e.believed(i, t)-tolerance
 }
 
@@ -46,9 +48,14 @@ func (e *episode) reachable(i int, kind dealKind, t int) bool {
 // the protocol's hazard times the multipliers of the shocks still in
 // effect, and times the deadline multiplier once the deadline has passed.
 func (e *episode) escalate(t int) {
-	if e.deal.kind != noDeal {
-		return
+	if e.deal.kind == noDeal && e.events.happens(tagEscalation, t, 0, e.escalationHazard(t)) {
+		e.escalated = t
 	}
+}
+
+// escalationHazard returns the probability that the conflict escalates in
+// round t if no deal is in force then.
+func (e *episode) escalationHazard(t int) float64 {
 	h := e.world.Protocol.EscalationHazard
 	for j, till := range e.escalateTill {
 		if t <= till {
@@ -58,7 +65,21 @@ func (e *episode) escalate(t int) {
 	if d := e.scn.Protocol.Deadline; d > 0 && t > d {
 		h *= e.world.Protocol.DeadlineMultiplier
 	}
-	if e.events.happens(tagEscalation, t, 0, h) {
-		e.escalated = t
+	return min(1, h)
+}
+
+// noDealValue returns what principal i expects from round t on if no deal
+// is made: its reservation value less the expected cost of escalation
+// over the rounds that matter to it, r − π·(r + c) with
+// π = 1 − (1 − h)^L, h the escalation hazard of round t, c the
+// escalation cost and L its shadow of the future. The cost of conflict is
+// what opens a bargaining range (Fearon 1995).
+func (e *episode) noDealValue(i, t int) float64 {
+	r := e.reservation(i, t)
+	h := e.escalationHazard(t)
+	if h == 0 {
+		return r
 	}
+	pi := 1 - math.Pow(1-h, e.span[i])
+	return r - pi*(r+e.cost[i])
 }

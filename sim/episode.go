@@ -27,6 +27,7 @@ type episode struct {
 	ratifiers []int                  // actor indices of the ratifiers
 	roleIssue [model.Linkage + 1]int // issue index of each role, -1 for none
 	cost      [2]float64             // escalation cost per round
+	span      [2]float64             // shadow of the future: 1/(1 − δ) rounds, at most the horizon
 	policy    [2]policy
 	tactic    [2]tactic
 	util      utilities
@@ -172,6 +173,10 @@ func (e *episode) start() {
 		}
 		e.conceded[i] = [3]float64{}
 		e.sum[i], e.total[i], e.weight[i], e.cost[i] = 0, 0, 1, 0
+		e.span[i] = float64(e.horizon)
+		if a.Discount < 1 {
+			e.span[i] = min(e.span[i], 1/(1-a.Discount))
+		}
 		e.hopeless[i] = 0
 		e.spe[i].valid = false
 	}
@@ -222,9 +227,9 @@ func (e *episode) reservation(i, t int) float64 {
 }
 
 // believed returns what principal i believes the other principal's
-// reservation value is in round t.
+// value of no deal is in round t: the true value plus i's error.
 func (e *episode) believed(i, t int) float64 {
-	return e.reservation(1-i, t) + e.belief[i]
+	return e.noDealValue(1-i, t) + e.belief[i]
 }
 
 // hasInterim reports whether the scenario allows interim deals.
@@ -243,9 +248,9 @@ func (e *episode) interimVerified() bool {
 
 // aspiration returns the utility principal i asks for when it has
 // conceded the fraction alpha of the way from the best the space offers
-// it to its reservation value; never less than the reservation value.
+// it to its value of no deal; never less than that value.
 func (e *episode) aspiration(i int, sp *space, t int, alpha float64) float64 {
-	r := e.reservation(i, t)
+	r := e.noDealValue(i, t)
 	best := sp.best(i)
 	if best <= r {
 		return r

@@ -68,7 +68,7 @@ func (e *episode) bridge(t int) bool {
 			!e.policy[0].accepts(e, 0, kind) || !e.policy[1].accepts(e, 1, kind) {
 			continue
 		}
-		u0, ok := sp.nash(e.reservation(0, t)+e.mediatorErr[0], e.reservation(1, t)+e.mediatorErr[1])
+		u0, ok := sp.nash(e.noDealValue(0, t)+e.mediatorErr[0], e.noDealValue(1, t)+e.mediatorErr[1])
 		if !ok {
 			continue
 		}
@@ -86,7 +86,7 @@ func (e *episode) bridge(t int) bool {
 // has come from the best the space offers toward its reservation value,
 // for the tit-for-tat tactic of the other side.
 func (e *episode) noteConcession(p int, sp *space, own float64, t int) {
-	best, r := sp.best(p), e.reservation(p, t)
+	best, r := sp.best(p), e.noDealValue(p, t)
 	if best > r {
 		e.conceded[p][sp.kind] = max(e.conceded[p][sp.kind], (best-own)/(best-r))
 	}
@@ -100,26 +100,22 @@ func (e *episode) responds(i int, kind dealKind, sp *space, t int, mediated bool
 	if !e.policy[i].accepts(e, i, kind) {
 		return false
 	}
-	r := e.reservation(i, t)
+	r := e.noDealValue(i, t)
 	need := max(e.tactic[i].threshold(e, i, sp, t), r)
 	return e.expected(i, kind, e.util.total(i, e.offer), r, mediated) >= need-tolerance
 }
 
 // expected returns principal i's value of a deal worth u to it, allowing
-// for the chance ρ that the other side reverses it: u − ρ·(u − r), with
-// ρ = 1 − (1 − h)^L, h the other's reneging hazard on such a deal and L
-// the horizon that matters, 1/(1 − δ) rounds (the shadow of the future),
+// for the chance ρ that the other side reverses it, which leaves i with
+// its value of no deal r: u − ρ·(u − r), with ρ = 1 − (1 − h)^L, h the
+// other's reneging hazard on such a deal and L i's shadow of the future,
 // or the interim term if shorter.
 func (e *episode) expected(i int, kind dealKind, u, r float64, mediated bool) float64 {
 	h := e.baseHazard(1-i, kind, e.offer, mediated)
 	if h == 0 {
 		return u
 	}
-	a := e.actor(i)
-	span := float64(e.horizon)
-	if a.Discount < 1 {
-		span = min(span, 1/(1-a.Discount))
-	}
+	span := e.span[i]
 	if kind == interimDeal {
 		span = min(span, float64(e.world.Interim.Term))
 	}

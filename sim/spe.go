@@ -44,7 +44,7 @@ func (e *episode) solveSubgamePerfect(i int) {
 	delta := [2]float64{e.actor(0).Discount, e.actor(1).Discount}
 	r := func(j, t int) float64 {
 		if j == i {
-			return e.reservation(i, t)
+			return e.noDealValue(i, t)
 		}
 		return e.believed(i, t)
 	}
