@@ -47,7 +47,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{scenariosCmd, validateCmd, showCmd}
+	commands = []*command{runCmd, scenariosCmd, validateCmd, showCmd}
 }
 
 func lookupCommand(name string) *command {
@@ -129,6 +129,8 @@ A SCENARIO is the name of an embedded scenario (see 'parley scenarios') or
 the path of a scenario file.
 
 Examples:
+  parley run
+  parley run muscat --strategy iran=comprehensive-only/boulware
   parley scenarios
   parley show muscat
   parley validate my-scenario.yaml

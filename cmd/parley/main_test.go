@@ -99,6 +99,16 @@ func TestCommandsGolden(t *testing.T) {
 		{"show-rubinstein-json", []string{"show", "rubinstein", "--format", "json"}, exitOK},
 		{"show-unknown", []string{"show", "atlantis"}, exitFail},
 		{"show-bad-flag", []string{"show", "--seed", "3"}, exitUsage},
+		{"run-help", []string{"run", "--help"}, exitOK},
+		{"run-rubinstein", []string{"run", "rubinstein", "--episodes", "100"}, exitOK},
+		{"run-muscat-json", []string{"run", "muscat", "--episodes", "2000", "--seed", "7", "--format", "json"}, exitOK},
+		{"run-jpoa-markdown", []string{"run", "jpoa-2013", "--episodes", "2000", "--format", "markdown"}, exitOK},
+		{"run-jpoa-csv", []string{"run", "jpoa-2013", "--episodes", "2000", "--format", "csv"}, exitOK},
+		{"run-strategy", []string{"run", "muscat", "--episodes", "2000", "--strategy", "iran=interim-first/conceder", "--strategy", "us=comprehensive-only/linear"}, exitOK},
+		{"run-bad-strategy", []string{"run", "--strategy", "iran=patient/boulware"}, exitUsage},
+		{"run-not-a-principal", []string{"run", "--strategy", "oman=interim-first/linear"}, exitFail},
+		{"run-bad-episodes", []string{"run", "--episodes", "0"}, exitUsage},
+		{"run-two-scenarios", []string{"run", "muscat", "rubinstein"}, exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

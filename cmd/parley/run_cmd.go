@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/signal"
+	"path/filepath"
+
+	"github.com/parley-sim/parley/model"
+	"github.com/parley-sim/parley/scenarios"
+	"github.com/parley-sim/parley/sim"
+	"github.com/spf13/pflag"
+)
+
+var runCmd = &command{
+	name:  "run",
+	args:  "[SCENARIO|FILE]",
+	short: "simulate many episodes and report how the talks end",
+	long: `Play the negotiation many times, each episode in a world sampled from the
+scenario, and report the outcome distribution: how often each kind of deal is
+in force at the horizon, when deals are reached and how long they last, the
+terms in force, what each side gets, and who reneged. Every estimate comes
+with its 95% interval and the number of episodes behind it.
+
+The same --seed gives the same figures, bit for bit, whatever --workers is.
+Without an argument, runs the default scenario, muscat.`,
+	examples: []string{
+		"parley run",
+		"parley run muscat --episodes 100000 --seed 7",
+		"parley run muscat --strategy iran=comprehensive-only/boulware",
+		"parley run jpoa-2013 --format json --out jpoa.json",
+	},
+	flags: func(fs *pflag.FlagSet) any {
+		o := &runOptions{}
+		fs.IntVarP(&o.episodes, "episodes", "n", sim.DefaultEpisodes, "number of episodes")
+		fs.Uint64Var(&o.seed, "seed", sim.DefaultSeed, "random seed; fixes every result")
+		fs.IntVar(&o.workers, "workers", 0, "parallel workers (default one per CPU); results do not depend on it")
+		fs.StringArrayVar(&o.strategies, "strategy", nil, "a principal's strategy, ACTOR=POLICY/TACTIC (repeatable)")
+		fs.IntVar(&o.horizon, "horizon", 0, "rounds per episode (default the scenario's)")
+		o.format = formatFlag(fs, "table", "csv", "json", "markdown")
+		fs.StringVarP(&o.out, "out", "o", "", "write the report to this file instead of standard output")
+		return o
+	},
+	run: runRun,
+}
+
+type runOptions struct {
+	episodes   int
+	seed       uint64
+	workers    int
+	strategies []string
+	horizon    int
+	format     *outputFormat
+	out        string
+}
+
+func runRun(e *env, opts any, args []string) error {
+	o := opts.(*runOptions)
+	name := scenarios.Default
+	switch len(args) {
+	case 0:
+	case 1:
+		name = args[0]
+	default:
+		return usagef("want at most one SCENARIO or FILE, got %d arguments", len(args))
+	}
+	cfg, err := o.config()
+	if err != nil {
+		return err
+	}
+	s, err := loadScenario(name)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	r, err := sim.Run(ctx, s, cfg)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if o.format.name == "json" {
+		err = writeJSON(&buf, r)
+	} else {
+		err = runReport(s, r).write(&buf, o.format.name)
+	}
+	if err != nil {
+		return err
+	}
+	if o.out == "" {
+		_, err = e.stdout.Write(buf.Bytes())
+		return err
+	}
+	return writeFileAtomic(o.out, buf.Bytes())
+}
+
+// config turns the flags into a sim.Config.
+func (o *runOptions) config() (sim.Config, error) {
+	cfg := sim.DefaultConfig()
+	cfg.Episodes, cfg.Seed, cfg.Workers, cfg.Horizon = o.episodes, o.seed, o.workers, o.horizon
+	if o.episodes < 1 {
+		return cfg, usagef("--episodes %d: want at least 1", o.episodes)
+	}
+	if o.workers < 0 {
+		return cfg, usagef("--workers %d: want 0 (one per CPU) or more", o.workers)
+	}
+	if o.horizon < 0 || o.horizon > model.MaxHorizon {
+		return cfg, usagef("--horizon %d: want 1 … %d, or 0 for the scenario's", o.horizon, model.MaxHorizon)
+	}
+	for _, spec := range o.strategies {
+		actor, st, err := sim.ParseStrategyFlag(spec)
+		if err != nil {
+			return cfg, usagef("--strategy: %v", err)
+		}
+		if cfg.Strategies == nil {
+			cfg.Strategies = make(map[string]model.Strategy)
+		}
+		cfg.Strategies[actor] = st
+	}
+	return cfg, nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place, so that path never holds a partial report.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}

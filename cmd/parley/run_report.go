@@ -1,0 +1,202 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/parley-sim/parley/model"
+	"github.com/parley-sim/parley/sim"
+	"github.com/parley-sim/parley/sim/stats"
+)
+
+// A report is a run's figures as titled tables, rendered as text,
+// Markdown or one long CSV.
+type report struct {
+	title    string
+	preamble []string
+	sections []section
+}
+
+// A section is one group of figures.
+type section struct {
+	title string
+	note  string
+	rows  []figure
+}
+
+// A figure is one estimate: a probability or a summary of a metric.
+type figure struct {
+	name, meaning string
+	p             *stats.Estimate
+	s             *stats.Summary
+}
+
+var outcomeMeanings = map[sim.Outcome]string{
+	sim.Comprehensive: "a comprehensive deal is in force",
+	sim.Interim:       "an interim deal is in force",
+	sim.Collapsed:     "a deal was reached and broken; none in force",
+	sim.Stalemate:     "still talking, no deal",
+	sim.Breakdown:     "a side walked away",
+	sim.Escalation:    "the conflict escalated",
+}
+
+// runReport arranges a run's Result for reading.
+func runReport(s *model.Scenario, r *sim.Result) *report {
+	unit := s.Round + "s"
+	rep := &report{title: fmt.Sprintf("%s: %d episodes, seed %d, horizon %d %s", r.Scenario, r.Episodes, r.Seed, r.Horizon, unit)}
+	var strategies []string
+	for _, st := range r.Strategies {
+		strategies = append(strategies, st.Actor+" "+st.Strategy)
+	}
+	rep.preamble = append(rep.preamble, "strategies: "+strings.Join(strategies, ", "),
+		"each figure: estimate, 95% interval, and n, the episodes it rests on")
+
+	out := section{title: "Outcomes at the horizon"}
+	for _, o := range sim.Outcomes() {
+		est := r.Outcomes[o.String()]
+		out.rows = append(out.rows, figure{name: o.String(), meaning: outcomeMeanings[o], p: &est})
+	}
+	rep.sections = append(rep.sections, out)
+
+	t := r.Timing
+	rep.sections = append(rep.sections, section{
+		title: "Timing (" + unit + ")",
+		note:  "over the episodes in which the event happened",
+		rows: []figure{
+			{name: "first deal", meaning: "round of the first deal of any kind", s: &t.FirstAgreement},
+			{name: "comprehensive deal", meaning: "round of the first comprehensive deal", s: &t.ComprehensiveAgreement},
+			{name: "deal in force", meaning: "rounds with a deal in force", s: &t.DealRounds},
+			{name: "longest deal", meaning: "rounds the longest-lived deal lasted", s: &t.LongestDeal},
+			{name: "renewals", meaning: "interim deals renewed at expiry", s: &t.Renewals},
+		},
+	})
+
+	terms := section{title: "Terms in force at the horizon", note: "over the episodes that end with a deal in force"}
+	for _, is := range s.Issues {
+		name := is.Name
+		if is.Unit != "" {
+			name += " (" + is.Unit + ")"
+		}
+		for _, kind := range []string{"comprehensive", "interim"} {
+			if sum := r.TermsByKind[kind][is.Name]; sum.N > 0 {
+				terms.rows = append(terms.rows, figure{name: name, meaning: kind + " deals", s: &sum})
+			}
+		}
+	}
+	if len(terms.rows) > 0 {
+		rep.sections = append(rep.sections, terms)
+	}
+
+	util := section{title: "Realized utility", note: "discounted average of each round's utility: the deal in force, the reservation value without one, minus the escalation cost after escalation"}
+	for _, st := range r.Strategies {
+		u := r.Utilities[st.Actor]
+		util.rows = append(util.rows, figure{name: st.Actor, meaning: "utility", s: &u})
+	}
+	rep.sections = append(rep.sections, util)
+
+	events := section{title: "Reneging, ratification, mediation"}
+	for _, st := range r.Strategies {
+		p := r.Reneged[st.Actor]
+		events.rows = append(events.rows, figure{name: st.Actor + " reneged", meaning: "reneged on a deal at least once", p: &p})
+	}
+	events.rows = append(events.rows,
+		figure{name: "ratification failed", meaning: "ratifiers turned down a comprehensive deal", p: &r.RatificationFailure},
+		figure{name: "mediated", meaning: "of episodes with a deal: one came from a bridging package", p: &r.Mediated})
+	rep.sections = append(rep.sections, events)
+	return rep
+}
+
+// write renders the report in format: table, markdown or csv.
+func (rep *report) write(w io.Writer, format string) error {
+	if format == "csv" {
+		return rep.writeCSV(w)
+	}
+	head, sub := "%s\n", "\n%s\n"
+	if format == "markdown" {
+		head, sub = "## %s\n\n", "\n### %s\n\n"
+	}
+	fmt.Fprintf(w, head, rep.title)
+	for _, line := range rep.preamble {
+		fmt.Fprintln(w, line)
+	}
+	for _, sec := range rep.sections {
+		fmt.Fprintf(w, sub, sec.title)
+		if sec.note != "" {
+			fmt.Fprintln(w, sec.note)
+			if format == "markdown" {
+				fmt.Fprintln(w)
+			}
+		}
+		if err := sec.table().write(w, format); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// table lays a section out: probabilities as percentages, summaries as
+// mean with interval and percentiles.
+func (sec section) table() *table {
+	if sec.rows[0].p != nil {
+		t := &table{header: []string{"", "probability", "95% interval", "n", "meaning"}}
+		for _, f := range sec.rows {
+			t.rows = append(t.rows, []string{f.name, percent(f.p.P),
+				"[" + percent(f.p.CI95[0]) + ", " + percent(f.p.CI95[1]) + "]",
+				strconv.FormatInt(f.p.N, 10), f.meaning})
+		}
+		return t
+	}
+	t := &table{header: []string{"", "mean", "95% interval", "sd", "p5", "median", "p95", "n"}}
+	if sec.rows[0].meaning != "utility" {
+		t.header = append(t.header, "")
+	}
+	for _, f := range sec.rows {
+		row := []string{f.name}
+		if f.s.N == 0 {
+			row = append(row, "—", "", "", "", "", "", "0")
+		} else {
+			row = append(row, num(f.s.Mean), interval(f.s), num(f.s.SD), num(f.s.P5), num(f.s.P50), num(f.s.P95), strconv.FormatInt(f.s.N, 10))
+		}
+		if len(t.header) > len(row) {
+			row = append(row, f.meaning)
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// writeCSV writes every figure as one row of a single table, for
+// spreadsheets and scripts.
+func (rep *report) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"group", "metric", "detail", "estimate", "ci95_lo", "ci95_hi", "sd", "p5", "p50", "p95", "n"})
+	for _, sec := range rep.sections {
+		for _, f := range sec.rows {
+			if f.p != nil {
+				cw.Write([]string{sec.title, f.name, f.meaning, full(f.p.P), full(f.p.CI95[0]), full(f.p.CI95[1]), "", "", "", "", strconv.FormatInt(f.p.N, 10)})
+				continue
+			}
+			s := f.s
+			cw.Write([]string{sec.title, f.name, f.meaning, full(s.Mean), full(s.CI95[0]), full(s.CI95[1]), full(s.SD), full(s.P5), full(s.P50), full(s.P95), strconv.FormatInt(s.N, 10)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func percent(p float64) string { return strconv.FormatFloat(100*p, 'f', 2, 64) + "%" }
+
+func num(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
+
+func full(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// interval writes a mean's 95% interval; with one observation there is none.
+func interval(s *stats.Summary) string {
+	if s.N < 2 {
+		return "—"
+	}
+	return "[" + num(s.CI95[0]) + ", " + num(s.CI95[1]) + "]"
+}
