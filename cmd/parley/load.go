@@ -29,6 +29,18 @@ func loadScenario(arg string) (*model.Scenario, error) {
 	return model.Load(src, resolveFile)
 }
 
+// loadScenarioArg loads the scenario a command's optional SCENARIO|FILE
+// argument names, the default scenario when there is none.
+func loadScenarioArg(args []string) (*model.Scenario, error) {
+	switch len(args) {
+	case 0:
+		return loadScenario(scenarios.Default)
+	case 1:
+		return loadScenario(args[0])
+	}
+	return nil, usagef("want at most one SCENARIO or FILE, got %d arguments", len(args))
+}
+
 // readSource reads a scenario file, refusing to read more than
 // model.MaxFileSize+1 bytes of it (the loader reports it as too large).
 func readSource(path string) (model.Source, error) {

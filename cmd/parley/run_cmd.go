@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 
 	"github.com/parley-sim/parley/model"
-	"github.com/parley-sim/parley/scenarios"
 	"github.com/parley-sim/parley/sim"
 	"github.com/spf13/pflag"
 )
@@ -57,19 +56,11 @@ type runOptions struct {
 
 func runRun(e *env, opts any, args []string) error {
 	o := opts.(*runOptions)
-	name := scenarios.Default
-	switch len(args) {
-	case 0:
-	case 1:
-		name = args[0]
-	default:
-		return usagef("want at most one SCENARIO or FILE, got %d arguments", len(args))
-	}
 	cfg, err := o.config()
 	if err != nil {
 		return err
 	}
-	s, err := loadScenario(name)
+	s, err := loadScenarioArg(args)
 	if err != nil {
 		return err
 	}

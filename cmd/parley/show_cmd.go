@@ -1,7 +1,6 @@
 package main
 
 import (
-	"github.com/parley-sim/parley/scenarios"
 	"github.com/spf13/pflag"
 )
 
@@ -24,15 +23,7 @@ argument, shows the default scenario, muscat.`,
 
 func runShow(e *env, opts any, args []string) error {
 	format := opts.(*outputFormat).name
-	name := scenarios.Default
-	switch len(args) {
-	case 0:
-	case 1:
-		name = args[0]
-	default:
-		return usagef("want at most one SCENARIO or FILE, got %d arguments", len(args))
-	}
-	s, err := loadScenario(name)
+	s, err := loadScenarioArg(args)
 	if err != nil {
 		return err
 	}
