@@ -7,11 +7,6 @@ import (
 	"github.com/parley-sim/parley/model"
 )
 
-// blockSize is the number of consecutive episodes a worker plays into one
-// tally. Blocks are merged in order, so it fixes the order of every
-// floating-point sum: changing it changes results in the last digits.
-const blockSize = 256
-
 // Run plays cfg.Episodes episodes of scenario s and returns their outcome
 // distribution. Episode i draws every random number from a stream
 // derived from (cfg.Seed, i) alone, and the tallies of blocks of
@@ -23,67 +18,16 @@ func Run(ctx context.Context, s *model.Scenario, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	blocks := (p.episodes + blockSize - 1) / blockSize
-	window := 2 * p.workers
-	jobs := make(chan job)
-	done := make(chan job, window)
-	for range p.workers {
-		go p.work(jobs, done)
+	fresh := func() *tally { return newTally(s, p.horizon) }
+	worker := func() func(int, *tally) {
+		w := newPlayer(p)
+		return func(i int, t *tally) { t.add(w.play(i)) }
 	}
-	defer close(jobs)
-
-	total := newTally(s, p.horizon)
-	var free []*tally
-	pending := make(map[int]*tally, window)
-	next, merged := 0, 0
-	for merged < blocks {
-		var send chan job
-		var j job
-		if next < blocks && next-merged < window {
-			send, j = jobs, job{block: next}
-			if n := len(free); n > 0 {
-				j.tally, free = free[n-1], free[:n-1]
-			} else {
-				j.tally = newTally(s, p.horizon)
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case send <- j:
-			next++
-		case d := <-done:
-			pending[d.block] = d.tally
-			for t, ok := pending[merged]; ok; t, ok = pending[merged] {
-				total.merge(t)
-				free = append(free, t)
-				delete(pending, merged)
-				merged++
-			}
-		}
-		if send != nil && next == j.block {
-			free = append(free, j.tally) // not sent this time round
-		}
+	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker)
+	if err != nil {
+		return nil, err
 	}
-	return p.result(total), nil
-}
-
-// A job is a block of episodes and the tally to count them in.
-type job struct {
-	block int
-	tally *tally
-}
-
-// work plays the blocks it receives, each into its tally.
-func (p plan) work(jobs <-chan job, done chan<- job) {
-	w := newPlayer(p)
-	for j := range jobs {
-		j.tally.reset()
-		for i := j.block * blockSize; i < min(p.episodes, (j.block+1)*blockSize); i++ {
-			j.tally.add(w.play(i))
-		}
-		done <- j
-	}
+	return p.result(t), nil
 }
 
 // A player plays episodes one after another with its own generator and
