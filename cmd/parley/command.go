@@ -47,7 +47,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, scenariosCmd, validateCmd, showCmd}
+	commands = []*command{runCmd, compareCmd, scenariosCmd, validateCmd, showCmd}
 }
 
 func lookupCommand(name string) *command {
@@ -131,6 +131,7 @@ the path of a scenario file.
 Examples:
   parley run
   parley run muscat --strategy iran=comprehensive-only/boulware
+  parley compare muscat --versus us=comprehensive-only/conceder
   parley scenarios
   parley show muscat
   parley validate my-scenario.yaml

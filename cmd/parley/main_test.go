@@ -109,6 +109,12 @@ func TestCommandsGolden(t *testing.T) {
 		{"run-not-a-principal", []string{"run", "--strategy", "oman=interim-first/linear"}, exitFail},
 		{"run-bad-episodes", []string{"run", "--episodes", "0"}, exitUsage},
 		{"run-two-scenarios", []string{"run", "muscat", "rubinstein"}, exitUsage},
+		{"compare-help", []string{"compare", "--help"}, exitOK},
+		{"compare-strategies", []string{"compare", "muscat", "--episodes", "2000", "--versus", "iran=comprehensive-only/boulware"}, exitOK},
+		{"compare-scenarios-csv", []string{"compare", "muscat", "--episodes", "2000", "--versus-scenario", "hawkish-congress", "--format", "csv"}, exitOK},
+		{"compare-json", []string{"compare", "jpoa-2013", "--episodes", "1000", "--versus", "us=comprehensive-only/linear", "--format", "json"}, exitOK},
+		{"compare-nothing", []string{"compare", "muscat"}, exitUsage},
+		{"compare-other-principals", []string{"compare", "muscat", "--episodes", "10", "--versus-scenario", "rubinstein"}, exitFail},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

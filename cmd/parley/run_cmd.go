@@ -32,16 +32,21 @@ Without an argument, runs the default scenario, muscat.`,
 	},
 	flags: func(fs *pflag.FlagSet) any {
 		o := &runOptions{}
-		fs.IntVarP(&o.episodes, "episodes", "n", sim.DefaultEpisodes, "number of episodes")
-		fs.Uint64Var(&o.seed, "seed", sim.DefaultSeed, "random seed; fixes every result")
-		fs.IntVar(&o.workers, "workers", 0, "parallel workers (default one per CPU); results do not depend on it")
-		fs.StringArrayVar(&o.strategies, "strategy", nil, "a principal's strategy, ACTOR=POLICY/TACTIC (repeatable)")
-		fs.IntVar(&o.horizon, "horizon", 0, "rounds per episode (default the scenario's)")
-		o.format = formatFlag(fs, "table", "csv", "json", "markdown")
-		fs.StringVarP(&o.out, "out", "o", "", "write the report to this file instead of standard output")
+		o.declare(fs)
 		return o
 	},
 	run: runRun,
+}
+
+// declare declares the flags that set up a run.
+func (o *runOptions) declare(fs *pflag.FlagSet) {
+	fs.IntVarP(&o.episodes, "episodes", "n", sim.DefaultEpisodes, "number of episodes")
+	fs.Uint64Var(&o.seed, "seed", sim.DefaultSeed, "random seed; fixes every result")
+	fs.IntVar(&o.workers, "workers", 0, "parallel workers (default one per CPU); results do not depend on it")
+	fs.StringArrayVar(&o.strategies, "strategy", nil, "a principal's strategy, ACTOR=POLICY/TACTIC (repeatable)")
+	fs.IntVar(&o.horizon, "horizon", 0, "rounds per episode (default the scenario's)")
+	o.format = formatFlag(fs, "table", "csv", "json", "markdown")
+	fs.StringVarP(&o.out, "out", "o", "", "write the report to this file instead of standard output")
 }
 
 type runOptions struct {
@@ -70,11 +75,18 @@ func runRun(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
+	return o.emit(e, r, runReport(s, r))
+}
+
+// emit writes v as JSON, or rep in the table formats, to standard output
+// or to the --out file.
+func (o *runOptions) emit(e *env, v any, rep *report) error {
 	var buf bytes.Buffer
+	var err error
 	if o.format.name == "json" {
-		err = writeJSON(&buf, r)
+		err = writeJSON(&buf, v)
 	} else {
-		err = runReport(s, r).write(&buf, o.format.name)
+		err = rep.write(&buf, o.format.name)
 	}
 	if err != nil {
 		return err

@@ -15,17 +15,23 @@ import (
 // A report is a run's figures as titled tables, rendered as text,
 // Markdown or one long CSV.
 type report struct {
-	title    string
-	preamble []string
-	sections []section
+	title     string
+	preamble  []string
+	sections  []section
+	csvHeader []string // the long CSV's columns, the section title first
 }
 
-// A section is one group of figures.
+// A section is one group of figures, laid out for display and as rows of
+// the long CSV.
 type section struct {
-	title string
-	note  string
-	rows  []figure
+	title   string
+	note    string
+	display *table
+	long    [][]string
 }
+
+// runCSVHeader names the columns of a run's CSV.
+var runCSVHeader = []string{"group", "metric", "detail", "estimate", "ci95_lo", "ci95_hi", "sd", "p5", "p50", "p95", "n"}
 
 // A figure is one estimate: a probability or a summary of a metric.
 type figure struct {
@@ -43,10 +49,14 @@ var outcomeMeanings = map[sim.Outcome]string{
 	sim.Escalation:    "the conflict escalated",
 }
 
+// utilityNote says what realized utility is.
+const utilityNote = "discounted average of each round's utility: the deal in force, the reservation value without one, minus the escalation cost after escalation"
+
 // runReport arranges a run's Result for reading.
 func runReport(s *model.Scenario, r *sim.Result) *report {
 	unit := s.Round + "s"
-	rep := &report{title: fmt.Sprintf("%s: %d episodes, seed %d, horizon %d %s", r.Scenario, r.Episodes, r.Seed, r.Horizon, unit)}
+	rep := &report{title: fmt.Sprintf("%s: %d episodes, seed %d, horizon %d %s", r.Scenario, r.Episodes, r.Seed, r.Horizon, unit),
+		csvHeader: runCSVHeader}
 	var strategies []string
 	for _, st := range r.Strategies {
 		strategies = append(strategies, st.Actor+" "+st.Strategy)
@@ -54,27 +64,24 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 	rep.preamble = append(rep.preamble, "strategies: "+strings.Join(strategies, ", "),
 		"each figure: estimate, 95% interval, and n, the episodes it rests on")
 
-	out := section{title: "Outcomes at the horizon"}
+	var outcomes []figure
 	for _, o := range sim.Outcomes() {
 		est := r.Outcomes[o.String()]
-		out.rows = append(out.rows, figure{name: o.String(), meaning: outcomeMeanings[o], p: &est})
+		outcomes = append(outcomes, figure{name: o.String(), meaning: outcomeMeanings[o], p: &est})
 	}
-	rep.sections = append(rep.sections, out)
+	rep.sections = append(rep.sections, figures("Outcomes at the horizon", "", outcomes))
 
 	t := r.Timing
-	rep.sections = append(rep.sections, section{
-		title: "Timing (" + unit + ")",
-		note:  "over the episodes in which the event happened",
-		rows: []figure{
+	rep.sections = append(rep.sections, figures("Timing ("+unit+")", "over the episodes in which the event happened",
+		[]figure{
 			{name: "first deal", meaning: "round of the first deal of any kind", s: &t.FirstAgreement},
 			{name: "comprehensive deal", meaning: "round of the first comprehensive deal", s: &t.ComprehensiveAgreement},
 			{name: "deal in force", meaning: "rounds with a deal in force", s: &t.DealRounds},
 			{name: "longest deal", meaning: "rounds the longest-lived deal lasted", s: &t.LongestDeal},
 			{name: "renewals", meaning: "interim deals renewed at expiry", s: &t.Renewals},
-		},
-	})
+		}))
 
-	terms := section{title: "Terms in force at the horizon", note: "over the episodes that end with a deal in force"}
+	var terms []figure
 	for _, is := range s.Issues {
 		name := is.Name
 		if is.Unit != "" {
@@ -82,30 +89,30 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 		}
 		for _, kind := range []string{"comprehensive", "interim"} {
 			if sum := r.TermsByKind[kind][is.Name]; sum.N > 0 {
-				terms.rows = append(terms.rows, figure{name: name, meaning: kind + " deals", s: &sum})
+				terms = append(terms, figure{name: name, meaning: kind + " deals", s: &sum})
 			}
 		}
 	}
-	if len(terms.rows) > 0 {
-		rep.sections = append(rep.sections, terms)
+	if len(terms) > 0 {
+		rep.sections = append(rep.sections, figures("Terms in force at the horizon", "over the episodes that end with a deal in force", terms))
 	}
 
-	util := section{title: "Realized utility", note: "discounted average of each round's utility: the deal in force, the reservation value without one, minus the escalation cost after escalation"}
+	var utility []figure
 	for _, st := range r.Strategies {
 		u := r.Utilities[st.Actor]
-		util.rows = append(util.rows, figure{name: st.Actor, meaning: "utility", s: &u})
+		utility = append(utility, figure{name: st.Actor, meaning: "utility", s: &u})
 	}
-	rep.sections = append(rep.sections, util)
+	rep.sections = append(rep.sections, figures("Realized utility", utilityNote, utility))
 
-	events := section{title: "Reneging, ratification, mediation"}
+	var events []figure
 	for _, st := range r.Strategies {
 		p := r.Reneged[st.Actor]
-		events.rows = append(events.rows, figure{name: st.Actor + " reneged", meaning: "reneged on a deal at least once", p: &p})
+		events = append(events, figure{name: st.Actor + " reneged", meaning: "reneged on a deal at least once", p: &p})
 	}
-	events.rows = append(events.rows,
+	events = append(events,
 		figure{name: "ratification failed", meaning: "ratifiers turned down a comprehensive deal", p: &r.RatificationFailure},
 		figure{name: "mediated", meaning: "of episodes with a deal: one came from a bridging package", p: &r.Mediated})
-	rep.sections = append(rep.sections, events)
+	rep.sections = append(rep.sections, figures("Reneging, ratification, mediation", "", events))
 	return rep
 }
 
@@ -130,61 +137,61 @@ func (rep *report) write(w io.Writer, format string) error {
 				fmt.Fprintln(w)
 			}
 		}
-		if err := sec.table().write(w, format); err != nil {
+		if err := sec.display.write(w, format); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// table lays a section out: probabilities as percentages, summaries as
-// mean with interval and percentiles.
-func (sec section) table() *table {
-	if sec.rows[0].p != nil {
-		t := &table{header: []string{"", "probability", "95% interval", "n", "meaning"}}
-		for _, f := range sec.rows {
-			t.rows = append(t.rows, []string{f.name, percent(f.p.P),
-				"[" + percent(f.p.CI95[0]) + ", " + percent(f.p.CI95[1]) + "]",
-				strconv.FormatInt(f.p.N, 10), f.meaning})
-		}
-		return t
-	}
-	t := &table{header: []string{"", "mean", "95% interval", "sd", "p5", "median", "p95", "n"}}
-	if sec.rows[0].meaning != "utility" {
-		t.header = append(t.header, "")
-	}
-	for _, f := range sec.rows {
-		row := []string{f.name}
-		if f.s.N == 0 {
-			row = append(row, "—", "", "", "", "", "", "0")
-		} else {
-			row = append(row, num(f.s.Mean), interval(f.s), num(f.s.SD), num(f.s.P5), num(f.s.P50), num(f.s.P95), strconv.FormatInt(f.s.N, 10))
-		}
-		if len(t.header) > len(row) {
-			row = append(row, f.meaning)
-		}
-		t.rows = append(t.rows, row)
-	}
-	return t
-}
-
 // writeCSV writes every figure as one row of a single table, for
 // spreadsheets and scripts.
 func (rep *report) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"group", "metric", "detail", "estimate", "ci95_lo", "ci95_hi", "sd", "p5", "p50", "p95", "n"})
+	cw.Write(rep.csvHeader)
 	for _, sec := range rep.sections {
-		for _, f := range sec.rows {
-			if f.p != nil {
-				cw.Write([]string{sec.title, f.name, f.meaning, full(f.p.P), full(f.p.CI95[0]), full(f.p.CI95[1]), "", "", "", "", strconv.FormatInt(f.p.N, 10)})
-				continue
-			}
-			s := f.s
-			cw.Write([]string{sec.title, f.name, f.meaning, full(s.Mean), full(s.CI95[0]), full(s.CI95[1]), full(s.SD), full(s.P5), full(s.P50), full(s.P95), strconv.FormatInt(s.N, 10)})
+		for _, row := range sec.long {
+			cw.Write(append([]string{sec.title}, row...))
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// figures lays out a run's section: probabilities as percentages,
+// summaries as mean with interval and percentiles, for display and as
+// CSV rows.
+func figures(title, note string, rows []figure) section {
+	sec := section{title: title, note: note}
+	if rows[0].p != nil {
+		sec.display = &table{header: []string{"", "probability", "95% interval", "n", "meaning"}}
+		for _, f := range rows {
+			sec.display.rows = append(sec.display.rows, []string{f.name, percent(f.p.P),
+				"[" + percent(f.p.CI95[0]) + ", " + percent(f.p.CI95[1]) + "]",
+				strconv.FormatInt(f.p.N, 10), f.meaning})
+			sec.long = append(sec.long, []string{f.name, f.meaning, full(f.p.P), full(f.p.CI95[0]), full(f.p.CI95[1]), "", "", "", "", strconv.FormatInt(f.p.N, 10)})
+		}
+		return sec
+	}
+	sec.display = &table{header: []string{"", "mean", "95% interval", "sd", "p5", "median", "p95", "n"}}
+	if rows[0].meaning != "utility" {
+		sec.display.header = append(sec.display.header, "")
+	}
+	for _, f := range rows {
+		s := f.s
+		row := []string{f.name}
+		if s.N == 0 {
+			row = append(row, "—", "", "", "", "", "", "0")
+		} else {
+			row = append(row, num(s.Mean), interval(s), num(s.SD), num(s.P5), num(s.P50), num(s.P95), strconv.FormatInt(s.N, 10))
+		}
+		if len(sec.display.header) > len(row) {
+			row = append(row, f.meaning)
+		}
+		sec.display.rows = append(sec.display.rows, row)
+		sec.long = append(sec.long, []string{f.name, f.meaning, full(s.Mean), full(s.CI95[0]), full(s.CI95[1]), full(s.SD), full(s.P5), full(s.P50), full(s.P95), strconv.FormatInt(s.N, 10)})
+	}
+	return sec
 }
 
 func percent(p float64) string { return strconv.FormatFloat(100*p, 'f', 2, 64) + "%" }
