@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/scenarios"
 	"github.com/parley-sim/parley/sim"
 )
@@ -42,4 +43,28 @@ func ExamplePlay() {
 	fmt.Println(e.Outcome, "in round", e.FirstAgreement)
 	// Output:
 	// comprehensive in round 1
+}
+
+// Compare plays the same episodes under two strategies for one side and
+// reports paired differences: here, a United States that insists on a
+// comprehensive deal against one that leads with an interim deal.
+func ExampleCompare() {
+	s, err := scenarios.Load("muscat")
+	if err != nil {
+		panic(err)
+	}
+	base, alt := sim.DefaultConfig(), sim.DefaultConfig()
+	base.Episodes = 4000
+	base.Strategies = map[string]model.Strategy{"us": {Policy: model.ComprehensiveOnly, Tactic: model.Conceder}}
+	alt.Strategies = map[string]model.Strategy{"us": {Policy: model.InterimFirst, Tactic: model.Conceder}}
+	c, err := sim.Compare(context.Background(), s, s, base, alt)
+	if err != nil {
+		panic(err)
+	}
+	d := c.Deal.Difference
+	fmt.Printf("any deal: %.3f -> %.3f over %d paired episodes\n", c.Deal.Baseline.P, c.Deal.Alternative.P, d.N)
+	fmt.Println("interval excludes 0:", d.CI95[0] > 0)
+	// Output:
+	// any deal: 0.001 -> 0.070 over 4000 paired episodes
+	// interval excludes 0: true
 }

@@ -9,10 +9,10 @@ func (e *episode) shocks(t int) {
 			continue
 		}
 		e.out.Shocks++
+		e.spe[0].valid, e.spe[1].valid = false, false // values of no deal may have moved
 		ef := &sh.Effects
 		for n, s := range ef.Reservation {
 			e.shift[e.principal(s.Actor)] += sw.Reservation[n]
-			e.spe[0].valid, e.spe[1].valid = false, false
 		}
 		for n, s := range ef.RedLines {
 			i := e.principal(s.Actor)
