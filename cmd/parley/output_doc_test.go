@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/parley-sim/parley/sim"
+)
+
+// TestOutputDocCoversEveryField checks that docs/output.md names every
+// JSON field that run and compare print.
+func TestOutputDocCoversEveryField(t *testing.T) {
+	doc, err := os.ReadFile("docs/output.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen, fields := map[reflect.Type]bool{}, 0
+	var visit func(reflect.Type)
+	visit = func(typ reflect.Type) {
+		for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice || typ.Kind() == reflect.Map || typ.Kind() == reflect.Array {
+			typ = typ.Elem()
+		}
+		if typ.Kind() != reflect.Struct || seen[typ] {
+			return
+		}
+		seen[typ] = true
+		for f := range typ.Fields() {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			fields++
+			if !strings.Contains(string(doc), name) {
+				t.Errorf("docs/output.md does not mention %s.%s (%q)", typ, f.Name, name)
+			}
+			visit(f.Type)
+		}
+	}
+	visit(reflect.TypeFor[sim.Result]())
+	visit(reflect.TypeFor[sim.Comparison]())
+	if fields < 30 {
+		t.Fatalf("found only %d JSON fields; the walk is broken", fields)
+	}
+	for _, o := range sim.Outcomes() {
+		if !strings.Contains(string(doc), "`"+o.String()+"`") {
+			t.Errorf("docs/output.md does not name outcome %s", o)
+		}
+	}
+}
