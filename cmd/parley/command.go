@@ -47,7 +47,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, scenariosCmd, validateCmd, showCmd}
+	commands = []*command{runCmd, compareCmd, scenariosCmd, validateCmd, showCmd, explainCmd}
 }
 
 func lookupCommand(name string) *command {

@@ -99,6 +99,14 @@ func TestCommandsGolden(t *testing.T) {
 		{"show-rubinstein-json", []string{"show", "rubinstein", "--format", "json"}, exitOK},
 		{"show-unknown", []string{"show", "atlantis"}, exitFail},
 		{"show-bad-flag", []string{"show", "--seed", "3"}, exitUsage},
+		{"explain-help", []string{"explain", "--help"}, exitOK},
+		{"explain-muscat", []string{"explain", "muscat"}, exitOK},
+		{"explain-rubinstein-json", []string{"explain", "rubinstein", "--format", "json"}, exitOK},
+		{"explain-no-zopa-markdown", []string{"explain", "no-zopa", "--format", "markdown"}, exitOK}, // no ZOPA
+		{"explain-vienna-2021", []string{"explain", "vienna-2021"}, exitOK},                          // clashing red lines
+		{"explain-two-scenarios", []string{"explain", "muscat", "rubinstein"}, exitUsage},
+		{"explain-bad-format", []string{"explain", "--format", "csv"}, exitUsage},
+		{"explain-unknown", []string{"explain", "atlantis"}, exitFail},
 		{"run-help", []string{"run", "--help"}, exitOK},
 		{"run-rubinstein", []string{"run", "rubinstein", "--episodes", "100"}, exitOK},
 		{"run-muscat-json", []string{"run", "muscat", "--episodes", "2000", "--seed", "7", "--format", "json"}, exitOK},

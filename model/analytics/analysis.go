@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"errors"
+	"math"
 
 	"github.com/parley-sim/parley/model"
 )
@@ -111,4 +112,21 @@ func (a *Analysis) solve() {
 	if r := a.Rubinstein; r != nil {
 		r.Point = new(rubinsteinPoint(zopa, a.Disagreement, a.ZOPA.Utopia(), r.Proposer, r.Share))
 	}
+}
+
+// BestFor returns the feasible package best for principal i among those
+// that give the other principal at least floor; ok is false when none does
+// or the red lines clash. BestFor(i, Disagreement[1-i]) is ZOPA.Best[i]
+// when there is a ZOPA; without one, it shows how far apart the sides are.
+func (a *Analysis) BestFor(i int, floor float64) (p Point, ok bool) {
+	var d [2]float64
+	d[i], d[1-i] = math.Inf(-1), floor
+	z := clip(a.Frontier, d)
+	if len(z) == 0 {
+		return Point{}, false
+	}
+	if i == 0 {
+		return z[len(z)-1].B, true
+	}
+	return z[0].A, true
 }

@@ -210,3 +210,22 @@ func TestLogrolling(t *testing.T) {
 		t.Errorf("trades %+v, want A gets x, B gets y, gain 16", a.Trades)
 	}
 }
+
+// TestBestFor checks no-zopa: u_A + u_B = 1 on the frontier, so with B at
+// its reservation value .6 the most A can get is .4, short of its .6; and
+// that BestFor agrees with the ZOPA's ends where there is one.
+func TestBestFor(t *testing.T) {
+	a := analyze(t, shippedWorld(t, "no-zopa"))
+	if p, ok := a.BestFor(0, a.Disagreement[1]); !ok || !near(p.Utility[0], .4) || !near(p.Utility[1], .6) {
+		t.Errorf("BestFor(0, .6) = %v, %v; want (.4, .6)", p.Utility, ok)
+	}
+	if _, ok := a.BestFor(1, 1.5); ok {
+		t.Error("BestFor(1, 1.5) found a package worth 1.5 to A, above its ideal 1")
+	}
+	a = analyze(t, shippedWorld(t, "muscat"))
+	for i := range 2 {
+		if p, ok := a.BestFor(i, a.Disagreement[1-i]); !ok || p.Utility != a.ZOPA.Best[i].Utility {
+			t.Errorf("BestFor(%d) = %v, want the ZOPA's end %v", i, p.Utility, a.ZOPA.Best[i].Utility)
+		}
+	}
+}
