@@ -117,7 +117,7 @@ type explainedIssue struct {
 	Unit        string      `json:"unit,omitempty"`
 	Min         float64     `json:"min"`
 	Max         float64     `json:"max"`
-	Feasible    *levelRange `json:"feasible"` // the levels both sides' red lines allow; null when they clash
+	Feasible    *levelRange `json:"feasible"` // the levels both sides' red lines allow; null when they clash on this issue
 	StatusQuo   float64     `json:"status_quo"`
 }
 
@@ -174,8 +174,8 @@ func newExplanation(s *model.Scenario, w *model.World, a *analytics.Analysis) *e
 	for k, is := range s.Issues {
 		xi := explainedIssue{Name: is.Name, Description: is.Description, Unit: is.Unit,
 			Min: is.Min, Max: is.Max, StatusQuo: is.StatusQuo}
-		if a.Compatible() {
-			xi.Feasible = &levelRange{round6(a.Ranges[k].Lo), round6(a.Ranges[k].Hi)}
+		if r := a.Ranges[k]; r.Lo <= r.Hi {
+			xi.Feasible = &levelRange{round6(r.Lo), round6(r.Hi)}
 		}
 		x.Issues = append(x.Issues, xi)
 	}

@@ -101,16 +101,15 @@ func (x *explanation) write(w io.Writer, format string) error {
 func (x *explanation) writeActors(o *explainWriter) {
 	o.heading("Who is at the table")
 	for _, a := range x.Actors {
-		who := a.Label + " (" + a.Role
+		who := a.Label + ", " + roleArticles[a.Role] + " " + a.Role
 		if a.Ratifies != "" {
-			who += ": must approve the comprehensive deals of " + x.scenario.Actors[x.scenario.Actor(a.Ratifies)].Label
+			who += " that must approve the comprehensive deals of " + x.scenario.Actors[x.scenario.Actor(a.Ratifies)].Label
 		}
-		who += ")"
 		if len(a.Objectives) == 0 {
 			o.para(who + ".")
 			continue
 		}
-		o.para(who + " wants:")
+		o.para(who + ", wants:")
 		o.bullets(a.Objectives)
 	}
 }
@@ -314,6 +313,10 @@ func (x *explanation) writeStrategies(o *explainWriter) {
 	}
 	o.table(t)
 }
+
+// roleArticles introduces an actor's role: there are two principals and at
+// most one mediator.
+var roleArticles = map[string]string{"principal": "a", "mediator": "the", "ratifier": "a"}
 
 var policyMeanings = map[model.Policy]string{
 	model.ComprehensiveOnly: "settles everything at once or nothing",
