@@ -209,15 +209,14 @@ func (sp *space) best(i int) float64 {
 // in the space gives who that much.
 func (sp *space) point(u *utilities, who int, target float64, x []float64) (u0, u1 float64, ok bool) {
 	n := len(sp.segs)
-	var s int // the segment in which the crossing lies; n for the end of the path
+	whole, partial := n, false // segments taken whole; whether the crossing lies in the next
 	if who == 0 {
 		if sp.u0[0] < target-tolerance {
 			return 0, 0, false
 		}
-		s = n
 		for j := range n {
 			if sp.u0[j+1] < target {
-				s = j
+				whole, partial = j, true
 				break
 			}
 		}
@@ -225,29 +224,20 @@ func (sp *space) point(u *utilities, who int, target float64, x []float64) (u0, 
 		if sp.u1[n] < target-tolerance {
 			return 0, 0, false
 		}
-		s = -1
 		for j := 0; j <= n; j++ {
 			if sp.u1[j] >= target {
-				s = j - 1
+				whole, partial = max(j-1, 0), j > 0
 				break
 			}
 		}
-		if s < 0 {
-			copy(x, sp.base)
-			return sp.u0[0], sp.u1[0], true
-		}
 	}
 	copy(x, sp.base)
-	for j := range min(s, n) {
-		x[sp.segs[j].issue] = sp.segs[j].to
+	for _, seg := range sp.segs[:whole] {
+		x[seg.issue] = seg.to
 	}
-	if s < n {
-		seg := sp.segs[s]
-		done := sp.u0[s]
-		if who == 1 {
-			done = sp.u1[s]
-		}
-		x[seg.issue] = sp.cross(u, who, seg, target-done)
+	if partial {
+		seg := sp.segs[whole]
+		x[seg.issue] = sp.cross(u, who, seg, target-pick(who, sp.u0[whole], sp.u1[whole]))
 	}
 	return u.total(0, x), u.total(1, x), true
 }
@@ -257,6 +247,9 @@ func (sp *space) point(u *utilities, who int, target float64, x []float64) (u0, 
 // seg.from, scanning the candidate levels in between.
 func (sp *space) cross(u *utilities, who int, seg segment, need float64) float64 {
 	k := seg.issue
+	if reached(who, 0, need) {
+		return seg.from
+	}
 	start := u.issue(who, k, seg.from)
 	prev := seg.from
 	for _, c := range sp.between(k, seg.from, seg.to) {
