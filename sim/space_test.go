@@ -36,10 +36,10 @@ func TestFrontierPoints(t *testing.T) {
 		t.Fatalf("best utilities %v, %v; want 1, 1", b0, b1)
 	}
 	for _, c := range []struct {
-		name       string
-		who        int
-		target     float64
-		x          [2]float64
+		name         string
+		who          int
+		target       float64
+		x            [2]float64
 		want0, want1 float64
 	}{
 		// 0 gives up 0.15 on b, which costs it 0.3 per unit: b = 0.5.
