@@ -129,6 +129,7 @@ A SCENARIO is the name of an embedded scenario (see 'parley scenarios') or
 the path of a scenario file.
 
 Examples:
+  parley explain muscat
   parley run
   parley run muscat --strategy iran=comprehensive-only/boulware
   parley compare muscat --versus us=comprehensive-only/conceder
