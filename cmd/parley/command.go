@@ -47,7 +47,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, scenariosCmd, validateCmd, showCmd, explainCmd}
+	commands = []*command{runCmd, compareCmd, explainCmd, scenariosCmd, showCmd, validateCmd}
 }
 
 func lookupCommand(name string) *command {
