@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -78,5 +79,23 @@ func TestCompareDifferentPrincipals(t *testing.T) {
 	_, err := Compare(context.Background(), load(t, "muscat"), load(t, "rubinstein"), config(10), config(10))
 	if err == nil || !strings.Contains(err.Error(), "different principals") {
 		t.Errorf("error %v; want different principals", err)
+	}
+}
+
+// TestShocksPairByName checks that a shock draws by its name, not its
+// place in the file: listing the shocks in reverse changes nothing.
+func TestShocksPairByName(t *testing.T) {
+	s := load(t, "muscat")
+	reversed := *s
+	reversed.Shocks = slices.Clone(s.Shocks)
+	slices.Reverse(reversed.Shocks)
+	c, err := Compare(context.Background(), s, &reversed, config(2000), config(2000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, u := range c.Utilities {
+		if u.Difference.SD != 0 || u.Difference.Mean != 0 {
+			t.Errorf("%s: %+v; want no difference", name, u.Difference)
+		}
 	}
 }

@@ -23,7 +23,7 @@ const DefaultSeed = 1
 type Config struct {
 	Episodes int    // number of episodes, at least 1
 	Seed     uint64 // fixes every random number of the run
-	Workers  int    // goroutines; 0 for one per CPU. Results do not depend on it.
+	Workers  int    // goroutines, at most one per block of episodes; 0 for one per CPU. Results do not depend on it.
 	Horizon  int    // rounds per episode; 0 for the scenario's own
 
 	// Strategies overrides the default strategy of principals by name.
@@ -58,6 +58,7 @@ func resolve(s *model.Scenario, cfg Config) (plan, error) {
 	if p.workers == 0 {
 		p.workers = runtime.NumCPU()
 	}
+	p.workers = min(p.workers, (p.episodes+blockSize-1)/blockSize)
 	if p.horizon == 0 {
 		p.horizon = s.Horizon
 	}
@@ -82,16 +83,6 @@ func resolve(s *model.Scenario, cfg Config) (plan, error) {
 		p.strategies[slices.Index(who[:], a)] = cfg.Strategies[name]
 	}
 	return p, nil
-}
-
-// Strategies returns the strategy each principal plays under cfg, by
-// name, in the scenario's order of principals.
-func Strategies(s *model.Scenario, cfg Config) ([]ActorStrategy, error) {
-	p, err := resolve(s, cfg)
-	if err != nil {
-		return nil, err
-	}
-	return p.named(), nil
 }
 
 // ActorStrategy names the strategy a principal plays.

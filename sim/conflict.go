@@ -11,7 +11,7 @@ func (e *episode) walkAway(t int) {
 	}
 	e.spaces()
 	for i := range 2 {
-		if e.withinReach(i, t) {
+		if e.hopeful(i, t) {
 			e.hopeless[i] = 0
 			continue
 		}
@@ -22,11 +22,9 @@ func (e *episode) walkAway(t int) {
 	}
 }
 
-// withinReach reports whether principal i believes some deal it accepts
-// is acceptable to both sides: a frontier package that gives it its
-// reservation value and the other side at least what i believes the
-// other's reservation value is.
-func (e *episode) withinReach(i, t int) bool {
+// hopeful reports whether principal i believes that some deal of a kind
+// its policy accepts is within reach in round t (see reachable).
+func (e *episode) hopeful(i, t int) bool {
 	return e.policy[i].accepts(e, i, comprehensiveDeal) && e.reachable(i, comprehensiveDeal, t) ||
 		e.policy[i].accepts(e, i, interimDeal) && e.reachable(i, interimDeal, t)
 }

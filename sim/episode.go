@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
 
@@ -26,6 +27,7 @@ type episode struct {
 	mediator  int                    // actor index of the mediator, or -1
 	ratifiers []int                  // actor indices of the ratifiers
 	roleIssue [model.Linkage + 1]int // issue index of each role, -1 for none
+	shockKey  []int                  // per shock: the event index its draws use, from its name
 	cost      [2]float64             // escalation cost per round
 	span      [2]float64             // shadow of the future: 1/(1 − δ) rounds, at most the horizon
 	policy    [2]policy
@@ -42,8 +44,8 @@ type episode struct {
 	barShift     []float64    // per actor: ratification bar shifts from shocks
 	belief       [2]float64   // principal i's error about the other's reservation value
 	mediatorErr  [2]float64   // the mediator's error about principal i's reservation value
-	conceded     [2][3]float64
-	escalateTill []int // per shock: last round its escalation multiplier applies
+	conceded     [2]float64   // the largest fraction of its way each principal has conceded in its offers
+	escalateTill []int        // per shock: last round its escalation multiplier applies
 	pausedTill   int
 	hopeless     [2]int
 	dirty        bool // red lines moved: rebuild the spaces
@@ -106,6 +108,12 @@ func (e *episode) reset(s *model.Scenario, horizon int, strategies [2]model.Stra
 		if is.Role != model.NoRole {
 			e.roleIssue[is.Role] = k
 		}
+	}
+	e.shockKey = resize(e.shockKey, len(s.Shocks))
+	for j, sh := range s.Shocks {
+		h := fnv.New32a()
+		h.Write([]byte(sh.Name))
+		e.shockKey[j] = int(h.Sum32())
 	}
 	for i, st := range strategies {
 		e.policy[i] = policies[st.Policy]
@@ -171,7 +179,7 @@ func (e *episode) start() {
 			e.belief[i] = a.BeliefNoise * noise * e.normal(tagBelief, 0, i)
 			e.mediatorErr[i] = (e.actor(0).BeliefNoise + e.actor(1).BeliefNoise) / 2 * noise * e.normal(tagBelief, 0, 2+i)
 		}
-		e.conceded[i] = [3]float64{}
+		e.conceded[i] = 0
 		e.sum[i], e.total[i], e.weight[i], e.cost[i] = 0, 0, 1, 0
 		e.span[i] = float64(e.horizon)
 		if a.Discount < 1 {
@@ -246,18 +254,6 @@ func (e *episode) interimVerified() bool {
 		float64(e.now-e.deal.start) >= 1/e.detection(e.deal.terms)
 }
 
-// aspiration returns the utility principal i asks for when it has
-// conceded the fraction alpha of the way from the best the space offers
-// it to its value of no deal; never less than that value.
-func (e *episode) aspiration(i int, sp *space, t int, alpha float64) float64 {
-	r := e.noDealValue(i, t)
-	best := sp.best(i)
-	if best <= r {
-		return r
-	}
-	return r + (best-r)*(1-alpha)
-}
-
 // spaces rebuilds the comprehensive and interim spaces from the current
 // red lines when a shock has moved them.
 func (e *episode) spaces() {
@@ -269,6 +265,15 @@ func (e *episode) spaces() {
 	e.bound(&e.comp, nil, 1)
 	if it := e.scn.Deals.Interim; it != nil {
 		e.bound(&e.interim, it.Issues, e.world.Interim.Scope)
+	}
+	for _, sp := range [...]*space{&e.comp, &e.interim} {
+		if !sp.ok {
+			continue
+		}
+		for i := range 2 {
+			sp.bestFor(i, e.scratch)
+			sp.kappa[i] = e.kappa(i, sp.kind, e.scratch, false)
+		}
 	}
 }
 

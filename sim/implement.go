@@ -16,11 +16,18 @@ func (e *episode) implement(t int) {
 	if e.deal.kind == noDeal || e.deal.start == t {
 		return
 	}
+	reneger := -1
 	for i := range 2 {
 		if e.events.happens(tagReneging, t, i, e.hazard(i, t)) {
-			e.renege(i, t)
-			return
+			e.out.Reneged[i] = true
+			if reneger < 0 {
+				reneger = i
+			}
 		}
+	}
+	if reneger >= 0 {
+		e.renege(reneger, t)
+		return
 	}
 	if e.deal.kind == interimDeal && t >= e.deal.expires {
 		if e.events.happens(tagRenewal, t, 0, e.world.Interim.Renewal) {
@@ -47,8 +54,7 @@ func (e *episode) hazard(i, t int) float64 {
 // given kind and terms: h·(1 − g·G), times the interim deal's leverage
 // and the mediated-deal multiplier where they apply.
 func (e *episode) baseHazard(i int, kind dealKind, terms []float64, mediated bool) float64 {
-	a := e.actor(i)
-	h := a.RenegingHazard * (1 - a.Protection*e.guaranteeLevel(kind, terms))
+	h := e.actor(i).RenegingHazard * e.protection(i, e.guaranteeLevel(kind, terms))
 	if kind == interimDeal {
 		h *= e.world.Interim.Leverage
 	}
@@ -82,7 +88,9 @@ func (e *episode) detection(terms []float64) float64 {
 }
 
 // renege breaks the deal in force: principal i withdraws its concessions
-// and keeps what it gained until the other side detects it.
+// and keeps what it gained until the other side detects it. When both
+// sides renege in the same round, principal 0's withdrawal is the one in
+// effect; both count as having reneged.
 func (e *episode) renege(i, t int) {
 	e.out.Reneged[i] = true
 	e.collapsed = true

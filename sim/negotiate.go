@@ -1,7 +1,5 @@
 package sim
 
-import "math"
-
 // negotiate plays the proposal of round t and the response to it: a
 // mediator's bridging package if the mediator steps in, otherwise an
 // offer from the principal whose turn it is.
@@ -12,19 +10,30 @@ func (e *episode) negotiate(t int) {
 	}
 	p := e.proposer(t)
 	kind := e.policy[p].propose(e, p)
-	sp := e.space(kind)
-	if sp == nil || !sp.ok {
-		return
+	ok := e.propose(p, kind, t)
+	if !ok && kind == interimDeal && e.policy[p].accepts(e, p, comprehensiveDeal) {
+		kind, ok = comprehensiveDeal, e.propose(p, comprehensiveDeal, t)
 	}
-	u0, u1, ok := sp.point(&e.util, p, e.tactic[p].demand(e, p, sp, t), e.offer)
-	if !ok {
-		return
-	}
-	e.out.Offers++
-	e.noteConcession(p, sp, pick(p, u0, u1), t)
-	if e.responds(1-p, kind, sp, t, false) {
+	if ok && e.responds(1-p, kind, t, false) {
 		e.agree(kind, t, false)
 	}
+}
+
+// propose puts on the table principal p's offer for a deal of the given
+// kind in round t: the frontier package that gives it the utility its
+// value target needs and the other side as much as possible. It reports
+// false when the space holds no package that good for p.
+func (e *episode) propose(p int, kind dealKind, t int) bool {
+	sp := e.space(kind)
+	if sp == nil || !sp.ok {
+		return false
+	}
+	v := e.noDealValue(p, t)
+	u0, u1, ok := sp.point(&e.util, p, e.utilityFor(p, sp, e.demand(p, t), v), e.offer)
+	if ok {
+		e.noteConcession(p, sp, pick(p, u0, u1), v)
+	}
+	return ok
 }
 
 // proposer returns the principal whose turn it is to propose in round t:
@@ -73,8 +82,7 @@ func (e *episode) bridge(t int) bool {
 			continue
 		}
 		sp.point(&e.util, 0, u0, e.offer)
-		e.out.Bridges++
-		if e.responds(0, kind, sp, t, true) && e.responds(1, kind, sp, t, true) {
+		if e.responds(0, kind, t, true) && e.responds(1, kind, t, true) {
 			e.agree(kind, t, true)
 		}
 		return true
@@ -83,44 +91,25 @@ func (e *episode) bridge(t int) bool {
 }
 
 // noteConcession records how far principal p's offer, worth own to it,
-// has come from the best the space offers toward its reservation value,
-// for the tit-for-tat tactic of the other side.
-func (e *episode) noteConcession(p int, sp *space, own float64, t int) {
-	best, r := sp.best(p), e.noDealValue(p, t)
-	if best > r {
-		e.conceded[p][sp.kind] = max(e.conceded[p][sp.kind], (best-own)/(best-r))
+// has come from the best the space offers it toward its value of no deal
+// v, for the tit-for-tat tactic of the other side.
+func (e *episode) noteConcession(p int, sp *space, own, v float64) {
+	if best := sp.best(p); best > v {
+		e.conceded[p] = max(e.conceded[p], (best-own)/(best-v))
 	}
 }
 
 // responds reports whether principal i accepts the package in e.offer as
-// a deal of the given kind: its policy must allow the kind, and the
-// package's expected value must reach both its tactic's threshold and its
-// reservation value.
-func (e *episode) responds(i int, kind dealKind, sp *space, t int, mediated bool) bool {
+// a deal of the given kind in round t: its policy must allow the kind,
+// and the package's value to it must reach both what its tactic accepts
+// and its value of no deal.
+func (e *episode) responds(i int, kind dealKind, t int, mediated bool) bool {
 	if !e.policy[i].accepts(e, i, kind) {
 		return false
 	}
-	r := e.noDealValue(i, t)
-	need := max(e.tactic[i].threshold(e, i, sp, t), r)
-	return e.expected(i, kind, e.util.total(i, e.offer), r, mediated) >= need-tolerance
-}
-
-// expected returns principal i's value of a deal worth u to it, allowing
-// for the chance ρ that the other side reverses it, which leaves i with
-// its value of no deal r: u − ρ·(u − r), with ρ = 1 − (1 − h)^L, h the
-// other's reneging hazard on such a deal and L i's shadow of the future,
-// or the interim term if shorter.
-func (e *episode) expected(i int, kind dealKind, u, r float64, mediated bool) float64 {
-	h := e.baseHazard(1-i, kind, e.offer, mediated)
-	if h == 0 {
-		return u
-	}
-	span := e.span[i]
-	if kind == interimDeal {
-		span = min(span, float64(e.world.Interim.Term))
-	}
-	rho := 1 - math.Pow(1-h, span)
-	return u - rho*(u-r)
+	v := e.noDealValue(i, t)
+	value := e.value(i, kind, e.offer, e.util.total(i, e.offer), v, mediated)
+	return value >= max(e.threshold(i, t), v)-tolerance
 }
 
 // agree puts the package in e.offer into force, once the ratifiers of a
@@ -133,6 +122,7 @@ func (e *episode) agree(kind dealKind, t int, mediated bool) {
 	d := &e.deal
 	d.kind, d.start, d.mediated = kind, t, mediated
 	e.run = 0
+	e.hopeless = [2]int{}
 	copy(d.terms, e.offer)
 	d.utility = [2]float64{e.util.total(0, d.terms), e.util.total(1, d.terms)}
 	if kind == interimDeal {

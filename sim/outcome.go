@@ -10,8 +10,8 @@ const (
 	Comprehensive Outcome = iota // a comprehensive deal is in force
 	Interim                      // an interim deal is in force
 	Collapsed                    // a deal was reached and broken (reneged on or voided), and none is in force
-	Stalemate                    // still talking, no deal ever broken
-	Breakdown                    // a side walked away, no deal ever broken
+	Stalemate                    // still talking, no deal in force and none broken (an interim may have lapsed)
+	Breakdown                    // a side walked away, no deal in force and none broken
 	Escalation                   // the conflict escalated (absorbing)
 	numOutcomes
 )
@@ -39,13 +39,10 @@ type Episode struct {
 	ComprehensiveAgreement int        // round of the first comprehensive deal
 	DealRounds             int        // rounds with a deal in force
 	LongestDeal            int        // rounds the longest-lived deal stayed in force
-	Agreements             int        // deals reached, including renewals' originals and upgrades
+	Agreements             int        // deals agreed, each interim and each comprehensive one (an upgrade counts again)
 	Renewals               int        // interim deals renewed at expiry
 	Mediated               int        // deals reached on a mediator's bridging package
 	RatificationFailures   int        // comprehensive deals the ratifiers turned down
-	Offers                 int        // proposals made by the principals
-	Bridges                int        // bridging packages proposed by the mediator
-	Shocks                 int        // shocks that struck
 	Reneged                [2]bool    // whether each principal reneged on a deal
 	Utility                [2]float64 // each principal's realized utility
 	Terms                  []float64  // the deal in force at the horizon, per issue; meaningful for Comprehensive and Interim

@@ -1,14 +1,15 @@
 package sim
 
 // shocks strikes the shocks of round t: a scheduled shock at its round,
-// any other with its hazard, and applies their effects.
+// any other with its hazard, and applies their effects. A shock's events
+// draw by its name, so two scenarios that share a shock meet it in the
+// same rounds whatever else they list.
 func (e *episode) shocks(t int) {
 	for j := range e.scn.Shocks {
 		sh, sw := &e.scn.Shocks[j], &e.world.Shocks[j]
-		if sh.At != 0 && sh.At != t || sh.At == 0 && !e.events.happens(tagShock, t, j, sw.Hazard) {
+		if sh.At != 0 && sh.At != t || sh.At == 0 && !e.events.happens(tagShock, t, e.shockKey[j], sw.Hazard) {
 			continue
 		}
-		e.out.Shocks++
 		e.spe[0].valid, e.spe[1].valid = false, false // values of no deal may have moved
 		ef := &sh.Effects
 		for n, s := range ef.Reservation {
@@ -31,13 +32,13 @@ func (e *episode) shocks(t int) {
 		if e.deal.kind != noDeal && e.deal.start < t {
 			for n, s := range ef.Reneging {
 				i := e.principal(s.Actor)
-				if e.events.happens(tagShockReneging, t, 2*j+i, sw.Reneging[n]*e.protection(i)) {
+				if e.events.happens(tagShockReneging, t, 2*e.shockKey[j]+i, sw.Reneging[n]*e.protection(i, e.guarantees())) {
 					e.renege(i, t)
 					break
 				}
 			}
 		}
-		if e.deal.kind == interimDeal && e.events.happens(tagVoid, t, j, sw.VoidInterim) {
+		if e.deal.kind == interimDeal && e.events.happens(tagVoid, t, e.shockKey[j], sw.VoidInterim) {
 			e.deal.kind = noDeal
 			e.collapsed = true
 		}
@@ -52,9 +53,9 @@ func (e *episode) principal(a int) int {
 	return 1
 }
 
-// protection returns the factor (1 − g·G) by which the guarantees of the
-// deal in force reduce principal i's reneging: g is the principal's
-// guarantee protection and G the deal's guarantee level.
-func (e *episode) protection(i int) float64 {
-	return 1 - e.actor(i).Protection*e.guarantees()
+// protection returns the factor (1 − g·G) by which guarantees of level G
+// reduce principal i's reneging, g being the principal's guarantee
+// protection.
+func (e *episode) protection(i int, level float64) float64 {
+	return 1 - e.actor(i).Protection*level
 }

@@ -38,6 +38,7 @@ type space struct {
 	cand  [][maxCandidates]float64 // per issue: candidate levels, sorted
 	ncand []int
 	rev   [maxCandidates]float64 // scratch for between
+	kappa [2]float64             // κ of each principal's best package (see episode.kappa)
 }
 
 // A segment moves one issue from one level to another.
@@ -201,6 +202,17 @@ func (sp *space) best(i int) float64 {
 		return sp.u0[0]
 	}
 	return sp.u1[len(sp.u1)-1]
+}
+
+// bestFor writes into x the package of the space best for principal i:
+// the start of the path for principal 0, its end for principal 1.
+func (sp *space) bestFor(i int, x []float64) {
+	copy(x, sp.base)
+	if i == 1 {
+		for _, seg := range sp.segs {
+			x[seg.issue] = seg.to
+		}
+	}
 }
 
 // point writes into x the frontier package at which principal who gets

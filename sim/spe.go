@@ -8,8 +8,8 @@ import "math"
 type speSolution struct {
 	valid     bool
 	value     [2][]float64 // V_j(t): principal j's value of reaching round t without a deal, t = 1 … H+1
-	demand    []float64    // the utility the principal asks for when it proposes in round t; +Inf when it prefers to wait
-	threshold []float64    // the least utility it accepts in round t
+	demand    []float64    // the value the principal aims for when it proposes in round t; +Inf when it prefers to wait
+	threshold []float64    // the least value it accepts in round t
 	scratch   []float64    // a package
 }
 
@@ -67,7 +67,8 @@ func (e *episode) solveSubgamePerfect(i int) {
 		if own := pick(p, u0, u1); ok && own >= wait[p]-tolerance {
 			s.value[0][t], s.value[1][t] = u0, u1
 			if p == i {
-				s.demand[t] = own
+				v := r(i, t)
+				s.demand[t] = v + (own-v)*e.comp.kappa[i]
 			}
 		}
 	}

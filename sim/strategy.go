@@ -27,15 +27,15 @@ type policy interface {
 	delay(a *model.ActorWorld) int
 }
 
-// A tactic is a concession tactic: the utility a principal asks for in
-// its own proposals and the least it accepts from others.
+// A tactic is a concession tactic: the value (see episode.value) a
+// principal aims for in its own proposals and the least it accepts from
+// others.
 type tactic interface {
-	// demand returns the utility principal i asks for in round t for a
-	// deal in space sp.
-	demand(e *episode, i int, sp *space, t int) float64
-	// threshold returns the least utility principal i accepts in round t
-	// for a deal in space sp.
-	threshold(e *episode, i int, sp *space, t int) float64
+	// demand returns the value principal i aims for in its proposals in
+	// round t.
+	demand(e *episode, i, t int) float64
+	// threshold returns the least value principal i accepts in round t.
+	threshold(e *episode, i, t int) float64
 }
 
 // policies and tactics map the scenario's names to their behaviour:
@@ -116,7 +116,7 @@ type timeDependent struct {
 	beta func(*model.ActorWorld) float64
 }
 
-func (d timeDependent) demand(e *episode, i int, sp *space, t int) float64 {
+func (d timeDependent) demand(e *episode, i, t int) float64 {
 	a := e.actor(i)
 	start := e.policy[i].delay(a)
 	alpha := 0.0
@@ -126,51 +126,52 @@ func (d timeDependent) demand(e *episode, i int, sp *space, t int) float64 {
 			alpha = math.Pow(float64(t-start)/float64(span), 1/d.beta(a))
 		}
 	}
-	return e.aspiration(i, sp, t, alpha)
+	return e.aspiration(i, t, alpha)
 }
 
-func (d timeDependent) threshold(e *episode, i int, sp *space, t int) float64 {
-	return d.demand(e, i, sp, t)
+func (d timeDependent) threshold(e *episode, i, t int) float64 {
+	return d.demand(e, i, t)
 }
 
 // titForTat mirrors the other side's concessions (Axelrod 1984): it has
-// conceded, as a fraction of the way from its best to its reservation
-// value, one round's linear step plus as much as the other side has
-// conceded of its own way so far.
+// conceded, as a fraction of the way from its best value to its value of
+// no deal, one round's linear step plus as much as the other side has
+// conceded of its own way in its offers so far.
 type titForTat struct{}
 
-func (titForTat) demand(e *episode, i int, sp *space, t int) float64 {
-	alpha := min(1, 1/float64(e.horizon)+e.conceded[1-i][sp.kind])
-	return e.aspiration(i, sp, t, alpha)
+func (titForTat) demand(e *episode, i, t int) float64 {
+	return e.aspiration(i, t, min(1, 1/float64(e.horizon)+e.conceded[1-i]))
 }
 
-func (f titForTat) threshold(e *episode, i int, sp *space, t int) float64 {
-	return f.demand(e, i, sp, t)
+func (f titForTat) threshold(e *episode, i, t int) float64 {
+	return f.demand(e, i, t)
 }
 
-// fixed never concedes: it asks for its best package every round.
+// fixed never concedes: it aims for its best value every round.
 type fixed struct{}
 
-func (fixed) demand(e *episode, i int, sp *space, t int) float64 {
-	return e.aspiration(i, sp, t, 0)
+func (fixed) demand(e *episode, i, t int) float64 {
+	return e.aspiration(i, t, 0)
 }
 
-func (f fixed) threshold(e *episode, i int, sp *space, t int) float64 {
-	return f.demand(e, i, sp, t)
+func (f fixed) threshold(e *episode, i, t int) float64 {
+	return f.demand(e, i, t)
 }
 
 // subgamePerfect plays the subgame-perfect equilibrium of the
 // alternating-offers game over the scenario's horizon, computed by
 // backward induction over the comprehensive frontier (Rubinstein 1982;
-// see episode.solveSubgamePerfect).
+// see episode.solveSubgamePerfect). Its targets are values of
+// comprehensive deals; with an interim policy it holds interim packages to
+// the same values.
 type subgamePerfect struct{}
 
-func (subgamePerfect) demand(e *episode, i int, _ *space, t int) float64 {
+func (subgamePerfect) demand(e *episode, i, t int) float64 {
 	e.solveSubgamePerfect(i)
 	return e.spe[i].demand[t]
 }
 
-func (subgamePerfect) threshold(e *episode, i int, _ *space, t int) float64 {
+func (subgamePerfect) threshold(e *episode, i, t int) float64 {
 	e.solveSubgamePerfect(i)
 	return e.spe[i].threshold[t]
 }

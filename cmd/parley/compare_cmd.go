@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"os/signal"
 	"strconv"
@@ -58,18 +59,20 @@ func runCompare(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	alt := base
-	alt.Strategies = make(map[string]model.Strategy)
-	for actor, st := range base.Strategies {
-		alt.Strategies[actor] = st
-	}
+	versus := make(map[string]model.Strategy)
 	for _, spec := range o.versus {
 		actor, st, err := sim.ParseStrategyFlag(spec)
 		if err != nil {
 			return usagef("--versus: %v", err)
 		}
-		alt.Strategies[actor] = st
+		versus[actor] = st
 	}
+	alt := base
+	alt.Strategies = maps.Clone(base.Strategies)
+	if alt.Strategies == nil {
+		alt.Strategies = make(map[string]model.Strategy)
+	}
+	maps.Copy(alt.Strategies, versus)
 	s, err := loadScenarioArg(args)
 	if err != nil {
 		return err
@@ -79,6 +82,12 @@ func runCompare(e *env, opts any, args []string) error {
 		if as, err = loadScenario(o.versusScenario); err != nil {
 			return err
 		}
+	}
+	if err := checkPrincipals(s, "--strategy", base.Strategies); err != nil {
+		return err
+	}
+	if err := checkPrincipals(as, "--versus", versus); err != nil {
+		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -93,7 +102,7 @@ func runCompare(e *env, opts any, args []string) error {
 // and paired difference.
 func compareReport(c *sim.Comparison) *report {
 	rep := &report{
-		title: fmt.Sprintf("%d paired episodes, seed %d: alternative − baseline", c.Episodes, c.Seed),
+		title: fmt.Sprintf("%s, seed %d: alternative − baseline", count(int(c.Episodes), "paired episode"), c.Seed),
 		preamble: []string{
 			"baseline:    " + armLabel(c.Baseline),
 			"alternative: " + armLabel(c.Alternative),
@@ -135,7 +144,7 @@ func armLabel(a sim.Arm) string {
 	for _, st := range a.Strategies {
 		parts = append(parts, st.Actor+" "+st.Strategy)
 	}
-	return fmt.Sprintf("%s, horizon %d (%s)", a.Scenario, a.Horizon, strings.Join(parts, ", "))
+	return fmt.Sprintf("%s, horizon %s (%s)", a.Scenario, count(a.Horizon, "round"), strings.Join(parts, ", "))
 }
 
 // points writes a difference of probabilities in percentage points.

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
@@ -69,6 +71,9 @@ func runRun(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkPrincipals(s, "--strategy", cfg.Strategies); err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	r, err := sim.Run(ctx, s, cfg)
@@ -122,6 +127,19 @@ func (o *runOptions) config() (sim.Config, error) {
 		cfg.Strategies[actor] = st
 	}
 	return cfg, nil
+}
+
+// checkPrincipals reports a usage error naming the flag when a strategy
+// it set names an actor that is not one of the scenario's principals.
+func checkPrincipals(s *model.Scenario, flag string, strategies map[string]model.Strategy) error {
+	who := s.Principals()
+	for _, name := range slices.Sorted(maps.Keys(strategies)) {
+		if a := s.Actor(name); a != who[0] && a != who[1] {
+			return usagef("%s %s=%s: %s is not a principal of %s; want %s or %s", flag, name, strategies[name],
+				name, s.Name, s.Actors[who[0]].Name, s.Actors[who[1]].Name)
+		}
+	}
+	return nil
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames

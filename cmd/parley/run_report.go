@@ -44,18 +44,18 @@ var outcomeMeanings = map[sim.Outcome]string{
 	sim.Comprehensive: "a comprehensive deal is in force",
 	sim.Interim:       "an interim deal is in force",
 	sim.Collapsed:     "a deal was reached and broken; none in force",
-	sim.Stalemate:     "still talking, no deal",
-	sim.Breakdown:     "a side walked away",
+	sim.Stalemate:     "still talking, no deal in force (an interim may have lapsed)",
+	sim.Breakdown:     "a side walked away, no deal in force",
 	sim.Escalation:    "the conflict escalated",
 }
 
 // utilityNote says what realized utility is.
-const utilityNote = "discounted average of each round's utility: the deal in force, the reservation value without one, minus the escalation cost after escalation"
+const utilityNote = "discounted average of each round's utility: the deal in force (or, while a reneging goes undetected, the terms still honoured), the reservation value without one, minus the escalation cost after escalation"
 
 // runReport arranges a run's Result for reading.
 func runReport(s *model.Scenario, r *sim.Result) *report {
 	unit := s.Round + "s"
-	rep := &report{title: fmt.Sprintf("%s: %d episodes, seed %d, horizon %d %s", r.Scenario, r.Episodes, r.Seed, r.Horizon, unit),
+	rep := &report{title: fmt.Sprintf("%s: %s, seed %d, horizon %s", r.Scenario, count(int(r.Episodes), "episode"), r.Seed, count(r.Horizon, s.Round)),
 		csvHeader: runCSVHeader}
 	var strategies []string
 	for _, st := range r.Strategies {
@@ -69,17 +69,17 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 		est := r.Outcomes[o.String()]
 		outcomes = append(outcomes, figure{name: o.String(), meaning: outcomeMeanings[o], p: &est})
 	}
-	rep.sections = append(rep.sections, figures("Outcomes at the horizon", "", outcomes))
+	rep.sections = append(rep.sections, probabilities("Outcomes at the horizon", "", outcomes))
 
 	t := r.Timing
-	rep.sections = append(rep.sections, figures("Timing ("+unit+")", "over the episodes in which the event happened",
+	rep.sections = append(rep.sections, summaries("Timing ("+unit+")", "over the episodes in which the event happened",
 		[]figure{
 			{name: "first deal", meaning: "round of the first deal of any kind", s: &t.FirstAgreement},
 			{name: "comprehensive deal", meaning: "round of the first comprehensive deal", s: &t.ComprehensiveAgreement},
 			{name: "deal in force", meaning: "rounds with a deal in force", s: &t.DealRounds},
 			{name: "longest deal", meaning: "rounds the longest-lived deal lasted", s: &t.LongestDeal},
 			{name: "renewals", meaning: "interim deals renewed at expiry", s: &t.Renewals},
-		}))
+		}, true))
 
 	var terms []figure
 	for _, is := range s.Issues {
@@ -94,7 +94,7 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 		}
 	}
 	if len(terms) > 0 {
-		rep.sections = append(rep.sections, figures("Terms in force at the horizon", "over the episodes that end with a deal in force", terms))
+		rep.sections = append(rep.sections, summaries("Terms in force at the horizon", "over the episodes that end with a deal in force", terms, true))
 	}
 
 	var utility []figure
@@ -102,7 +102,7 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 		u := r.Utilities[st.Actor]
 		utility = append(utility, figure{name: st.Actor, meaning: "utility", s: &u})
 	}
-	rep.sections = append(rep.sections, figures("Realized utility", utilityNote, utility))
+	rep.sections = append(rep.sections, summaries("Realized utility", utilityNote, utility, false))
 
 	var events []figure
 	for _, st := range r.Strategies {
@@ -112,7 +112,7 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 	events = append(events,
 		figure{name: "ratification failed", meaning: "ratifiers turned down a comprehensive deal", p: &r.RatificationFailure},
 		figure{name: "mediated", meaning: "of episodes with a deal: one came from a bridging package", p: &r.Mediated})
-	rep.sections = append(rep.sections, figures("Reneging, ratification, mediation", "", events))
+	rep.sections = append(rep.sections, probabilities("Reneging, ratification, mediation", "", events))
 	return rep
 }
 
@@ -158,38 +158,42 @@ func (rep *report) writeCSV(w io.Writer) error {
 	return cw.Error()
 }
 
-// figures lays out a run's section: probabilities as percentages,
-// summaries as mean with interval and percentiles, for display and as
-// CSV rows.
-func figures(title, note string, rows []figure) section {
-	sec := section{title: title, note: note}
-	if rows[0].p != nil {
-		sec.display = &table{header: []string{"", "probability", "95% interval", "n", "meaning"}}
-		for _, f := range rows {
-			sec.display.rows = append(sec.display.rows, []string{f.name, percent(f.p.P),
-				"[" + percent(f.p.CI95[0]) + ", " + percent(f.p.CI95[1]) + "]",
-				strconv.FormatInt(f.p.N, 10), f.meaning})
-			sec.long = append(sec.long, []string{f.name, f.meaning, full(f.p.P), full(f.p.CI95[0]), full(f.p.CI95[1]), "", "", "", "", strconv.FormatInt(f.p.N, 10)})
-		}
-		return sec
+// probabilities lays out a section of estimated probabilities, as
+// percentages with their intervals, for display and as CSV rows.
+func probabilities(title, note string, rows []figure) section {
+	sec := section{title: title, note: note,
+		display: &table{header: []string{"", "probability", "95% interval", "n", "meaning"}}}
+	for _, f := range rows {
+		p := f.p
+		sec.display.rows = append(sec.display.rows, []string{f.name, percent(p.P),
+			"[" + percent(p.CI95[0]) + ", " + percent(p.CI95[1]) + "]", strconv.FormatInt(p.N, 10), f.meaning})
+		sec.long = append(sec.long, []string{f.name, f.meaning, full(p.P), full(p.CI95[0]), full(p.CI95[1]),
+			"", "", "", "", strconv.FormatInt(p.N, 10)})
 	}
-	sec.display = &table{header: []string{"", "mean", "95% interval", "sd", "p5", "median", "p95", "n"}}
-	if rows[0].meaning != "utility" {
+	return sec
+}
+
+// summaries lays out a section of summarized metrics, as mean with
+// interval and percentiles, for display (with a column for each row's
+// meaning when withMeaning) and as CSV rows.
+func summaries(title, note string, rows []figure, withMeaning bool) section {
+	sec := section{title: title, note: note,
+		display: &table{header: []string{"", "mean", "95% interval", "sd", "p5", "median", "p95", "n"}}}
+	if withMeaning {
 		sec.display.header = append(sec.display.header, "")
 	}
 	for _, f := range rows {
 		s := f.s
-		row := []string{f.name}
-		if s.N == 0 {
-			row = append(row, "—", "", "", "", "", "", "0")
-		} else {
-			row = append(row, num(s.Mean), interval(s), num(s.SD), num(s.P5), num(s.P50), num(s.P95), strconv.FormatInt(s.N, 10))
+		row := []string{f.name, "—", "", "", "", "", "", "0"}
+		if s.N > 0 {
+			row = []string{f.name, num(s.Mean), interval(s), num(s.SD), num(s.P5), num(s.P50), num(s.P95), strconv.FormatInt(s.N, 10)}
 		}
-		if len(sec.display.header) > len(row) {
+		if withMeaning {
 			row = append(row, f.meaning)
 		}
 		sec.display.rows = append(sec.display.rows, row)
-		sec.long = append(sec.long, []string{f.name, f.meaning, full(s.Mean), full(s.CI95[0]), full(s.CI95[1]), full(s.SD), full(s.P5), full(s.P50), full(s.P95), strconv.FormatInt(s.N, 10)})
+		sec.long = append(sec.long, []string{f.name, f.meaning, full(s.Mean), full(s.CI95[0]), full(s.CI95[1]),
+			full(s.SD), full(s.P5), full(s.P50), full(s.P95), strconv.FormatInt(s.N, 10)})
 	}
 	return sec
 }

@@ -1,0 +1,74 @@
+package sim
+
+import "math"
+
+// kappa returns how much a deal's gain over the value of no deal is worth
+// to principal i, allowing for its end: the expected discounted share of
+// the future during which the deal stays in force,
+//
+//	κ = (1 − d) · Σ_s d^s · P(in force s rounds on)
+//
+// with d = 1 − 1/L the discount over i's shadow of the future L. A deal
+// survives a round when the other side does not renege, with probability
+// 1 − h (h its reneging hazard on the deal), so with q = d·(1 − h) a
+// comprehensive deal gives κ = (1 − d)/(1 − q). An interim deal also ends
+// at each expiry of its term T unless renewed, with probability R:
+// κ = (1 − d)(1 − q^T)/((1 − q)(1 − R·q^T)). After the deal, i is back at
+// its value of no deal.
+func (e *episode) kappa(i int, kind dealKind, terms []float64, mediated bool) float64 {
+	d := 1 - 1/e.span[i]
+	q := d * (1 - e.baseHazard(1-i, kind, terms, mediated))
+	if kind != interimDeal {
+		return (1 - d) / (1 - q)
+	}
+	qt := math.Pow(q, float64(e.world.Interim.Term))
+	return (1 - d) * (1 - qt) / ((1 - q) * (1 - e.world.Interim.Renewal*qt))
+}
+
+// value returns principal i's value of a deal worth u to it per round
+// when its value of no deal is v: V = v + (u − v)·κ. A responder judges
+// an offer by it, so an interim package counts for its term and what may
+// follow it, and any package for the chance that it is reversed.
+func (e *episode) value(i int, kind dealKind, terms []float64, u, v float64, mediated bool) float64 {
+	return v + (u-v)*e.kappa(i, kind, terms, mediated)
+}
+
+// aspiration returns the value principal i aims for when it has conceded
+// the fraction alpha of the way from the best value a deal it accepts can
+// give it to its value of no deal; never less than the value of no deal.
+func (e *episode) aspiration(i, t int, alpha float64) float64 {
+	v := e.noDealValue(i, t)
+	best := v
+	for _, kind := range [...]dealKind{comprehensiveDeal, interimDeal} {
+		if sp := e.space(kind); sp != nil && sp.ok && e.policy[i].accepts(e, i, kind) {
+			best = max(best, v+(sp.best(i)-v)*sp.kappa[i])
+		}
+	}
+	return v + (best-v)*(1-alpha)
+}
+
+// utilityFor returns the utility principal i needs from a package in sp
+// for the value target when its value of no deal is v, taking the
+// package's κ to be that of i's best package in sp.
+func (e *episode) utilityFor(i int, sp *space, target, v float64) float64 {
+	return v + (target-v)/sp.kappa[i]
+}
+
+// demand returns the value principal i aims for in its proposals in
+// round t: its tactic's, or no concession at all during its policy's
+// delay.
+func (e *episode) demand(i, t int) float64 {
+	if t <= e.policy[i].delay(e.actor(i)) {
+		return e.aspiration(i, t, 0)
+	}
+	return e.tactic[i].demand(e, i, t)
+}
+
+// threshold returns the least value principal i accepts in round t, with
+// the same rule for the policy's delay.
+func (e *episode) threshold(i, t int) float64 {
+	if t <= e.policy[i].delay(e.actor(i)) {
+		return e.aspiration(i, t, 0)
+	}
+	return e.tactic[i].threshold(e, i, t)
+}
