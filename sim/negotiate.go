@@ -31,7 +31,7 @@ func (e *episode) propose(p int, kind dealKind, t int) bool {
 	v := e.noDealValue(p, t)
 	u0, u1, ok := sp.point(&e.util, p, e.utilityFor(p, sp, e.demand(p, t), v), e.offer)
 	if ok {
-		e.noteConcession(p, sp, pick(p, u0, u1), v)
+		e.noteConcession(p, kind, pick(p, u0, u1), v, t)
 	}
 	return ok
 }
@@ -90,12 +90,14 @@ func (e *episode) bridge(t int) bool {
 	return false
 }
 
-// noteConcession records how far principal p's offer, worth own to it,
-// has come from the best the space offers it toward its value of no deal
-// v, for the tit-for-tat tactic of the other side.
-func (e *episode) noteConcession(p int, sp *space, own, v float64) {
-	if best := sp.best(p); best > v {
-		e.conceded[p] = max(e.conceded[p], (best-own)/(best-v))
+// noteConcession records how far principal p's offer of a deal of the
+// given kind, worth own to it, has come on the value scale from its best
+// value toward its value of no deal v, for the tit-for-tat tactic of the
+// other side.
+func (e *episode) noteConcession(p int, kind dealKind, own, v float64, t int) {
+	if best := e.aspiration(p, t, 0); best > v {
+		offered := e.value(p, kind, e.offer, own, v, false)
+		e.conceded[p] = max(e.conceded[p], (best-offered)/(best-v))
 	}
 }
 

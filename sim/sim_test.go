@@ -96,6 +96,22 @@ func TestRubinsteinShortHorizon(t *testing.T) {
 	}
 }
 
+// TestRubinsteinWithReneging checks that a reversal risk does not delay
+// subgame-perfect agreement: each side values the offer at exactly its
+// continuation, on the same value scale.
+func TestRubinsteinWithReneging(t *testing.T) {
+	s := load(t, "rubinstein-reneging")
+	for i := range 20 {
+		e, err := Play(s, config(20), i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.FirstAgreement != 1 {
+			t.Fatalf("episode %d: first deal in round %d; want round 1", i, e.FirstAgreement)
+		}
+	}
+}
+
 // TestNoZOPA checks that when no package meets both reservation values
 // no episode ends in agreement, whatever the strategies.
 func TestNoZOPA(t *testing.T) {

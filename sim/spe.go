@@ -7,7 +7,7 @@ import "math"
 // current state to the horizon, as that principal perceives it.
 type speSolution struct {
 	valid     bool
-	value     [2][]float64 // V_j(t): principal j's value of reaching round t without a deal, t = 1 … H+1
+	value     [2][]float64 // principal j's utility, as a permanent deal, of reaching round t without a deal, t = 1 … H+1
 	demand    []float64    // the value the principal aims for when it proposes in round t; +Inf when it prefers to wait
 	threshold []float64    // the least value it accepts in round t
 	scratch   []float64    // a package
@@ -25,14 +25,17 @@ func (s *speSolution) resize(horizon, issues int) {
 // solveSubgamePerfect computes principal i's subgame-perfect plan by
 // backward induction (Rubinstein 1982), unless it is still valid. A
 // deal reached in round t is worth its utility u in every later round
-// and no deal is worth the reservation value r, so with discount δ
-// waiting one round for a deal worth V is worth (1 − δ)·r + δ·V. In the
-// last round the responder's continuation is its reservation value. In
+// and no deal is worth the value of no deal v, so with discount δ
+// waiting one round for a deal worth V is worth (1 − δ)·v + δ·V. In the
+// last round the responder's continuation is its value of no deal. In
 // each round the proposer offers the frontier package that gives the
-// responder exactly its continuation value and keeps the rest, if that
-// beats the proposer's own continuation; otherwise no deal is made that
-// round. Principal i knows its own reservation value and uses its belief
-// about the other's.
+// responder exactly its continuation and keeps the rest, if that beats
+// the proposer's own continuation; otherwise no deal is made that round.
+// Principal i knows its own value of no deal and uses its belief about
+// the other's. The plan's demands and thresholds are utilities of
+// comprehensive packages turned into values with κ of i's best package
+// (see episode.value), so that a package offered at exactly the
+// continuation is accepted even when deals may be reversed.
 func (e *episode) solveSubgamePerfect(i int) {
 	s := &e.spe[i]
 	e.spaces()
@@ -57,7 +60,7 @@ func (e *episode) solveSubgamePerfect(i int) {
 		for j := range 2 {
 			wait[j] = (1-delta[j])*r(j, t) + delta[j]*s.value[j][t+1]
 		}
-		s.threshold[t] = wait[i]
+		s.threshold[t] = r(i, t) + (wait[i]-r(i, t))*e.comp.kappa[i]
 		s.demand[t] = math.Inf(1)
 		s.value[0][t], s.value[1][t] = wait[0], wait[1]
 		if !e.comp.ok {

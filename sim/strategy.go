@@ -108,9 +108,9 @@ func (stepByStep) accepts(e *episode, _ int, kind dealKind) bool {
 }
 func (stepByStep) delay(*model.ActorWorld) int { return 0 }
 
-// timeDependent concedes from the best utility the space offers toward
-// the reservation value as α(t) = ((t − t₀)/(H − t₀))^(1/β) rises from 0
-// to 1, t₀ being the policy's delay (Faratin, Sierra & Jennings 1998):
+// timeDependent concedes from its best value toward its value of no deal
+// (see episode.aspiration) as α(t) = ((t − t₀)/(H − t₀))^(1/β) rises
+// from 0 to 1, t₀ being the policy's delay (Faratin, Sierra & Jennings 1998):
 // β < 1 concedes late (Boulware), β = 1 linearly, β > 1 early (Conceder).
 type timeDependent struct {
 	beta func(*model.ActorWorld) float64

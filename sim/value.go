@@ -11,13 +11,14 @@ import "math"
 // with d = 1 − 1/L the discount over i's shadow of the future L. A deal
 // survives a round when the other side does not renege, with probability
 // 1 − h (h its reneging hazard on the deal), so with q = d·(1 − h) a
-// comprehensive deal gives κ = (1 − d)/(1 − q). An interim deal also ends
+// comprehensive deal gives κ = (1 − d)/(1 − q); h is capped at 1, as the
+// engine caps it when it draws reneging. An interim deal also ends
 // at each expiry of its term T unless renewed, with probability R:
 // κ = (1 − d)(1 − q^T)/((1 − q)(1 − R·q^T)). After the deal, i is back at
 // its value of no deal.
 func (e *episode) kappa(i int, kind dealKind, terms []float64, mediated bool) float64 {
 	d := 1 - 1/e.span[i]
-	q := d * (1 - e.baseHazard(1-i, kind, terms, mediated))
+	q := d * (1 - min(1, e.baseHazard(1-i, kind, terms, mediated)))
 	if kind != interimDeal {
 		return (1 - d) / (1 - q)
 	}
