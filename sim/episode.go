@@ -42,8 +42,8 @@ type episode struct {
 	redLine      [2][]float64 // per issue: the current red line, NaN for none
 	shift        [2]float64   // reservation shifts from shocks
 	barShift     []float64    // per actor: ratification bar shifts from shocks
-	belief       [2]float64   // principal i's error about the other's reservation value
-	mediatorErr  [2]float64   // the mediator's error about principal i's reservation value
+	belief       [2]float64   // principal i's error about the other's value of no deal
+	mediatorErr  [2]float64   // the mediator's error about principal i's value of no deal
 	conceded     [2]float64   // the largest fraction of its way each principal has conceded in its offers
 	escalateTill []int        // per shock: last round its escalation multiplier applies
 	pausedTill   int

@@ -60,8 +60,8 @@ func (e *episode) space(kind dealKind) *space {
 
 // bridge lets the mediator propose, with probability base + slope·μ, a
 // package at the Nash bargaining point of the game as the mediator
-// perceives it: the true frontier and both reservation values seen
-// through the mediator's noise. It prefers a comprehensive package and
+// perceives it: the true frontier and both sides' values of no deal
+// seen through the mediator's noise. It prefers a comprehensive package and
 // falls back on an interim one; it reports whether it proposed.
 func (e *episode) bridge(t int) bool {
 	if e.mediator < 0 {
