@@ -31,6 +31,7 @@ type Comparison struct {
 type Arm struct {
 	Scenario   string          `json:"scenario"`
 	Horizon    int             `json:"horizon"`
+	Round      string          `json:"round"` // what one round stands for
 	Strategies []ActorStrategy `json:"strategies"`
 }
 
@@ -82,8 +83,8 @@ func Compare(ctx context.Context, baseline, alternative *model.Scenario, baseCfg
 	}
 	c := &Comparison{
 		Seed: pb.seed, Episodes: t.deal.A().N,
-		Baseline:    Arm{Scenario: baseline.Name, Horizon: pb.horizon, Strategies: bn},
-		Alternative: Arm{Scenario: alternative.Name, Horizon: pa.horizon, Strategies: an},
+		Baseline:    Arm{Scenario: baseline.Name, Horizon: pb.horizon, Round: baseline.Round, Strategies: bn},
+		Alternative: Arm{Scenario: alternative.Name, Horizon: pa.horizon, Round: alternative.Round, Strategies: an},
 		Outcomes:    make(map[string]PairedProbability),
 		Deal:        paired(t.deal),
 		Utilities:   make(map[string]PairedMean),

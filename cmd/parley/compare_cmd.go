@@ -144,7 +144,7 @@ func armLabel(a sim.Arm) string {
 	for _, st := range a.Strategies {
 		parts = append(parts, st.Actor+" "+st.Strategy)
 	}
-	return fmt.Sprintf("%s, horizon %s (%s)", a.Scenario, count(a.Horizon, "round"), strings.Join(parts, ", "))
+	return fmt.Sprintf("%s, horizon %s (%s)", a.Scenario, count(a.Horizon, a.Round), strings.Join(parts, ", "))
 }
 
 // points writes a difference of probabilities in percentage points.
