@@ -84,6 +84,20 @@ func (a *ActorWorld) Utility(issues []Issue, x []float64) float64 {
 	return u
 }
 
+// IssueUtility returns the actor's utility from level x of issue is, the
+// k-th issue: w_k·v_k(x) − λ_k·(x − min_k)/(max_k − min_k), the k-th term
+// of Utility.
+func (a *ActorWorld) IssueUtility(is Issue, k int, x float64) float64 {
+	u := 0.0
+	if a.Weights[k] != 0 {
+		u = a.Weights[k] * a.Values[k].At(x)
+	}
+	if a.AudienceCosts[k] != 0 {
+		u -= a.AudienceCosts[k] * is.Normalize(x)
+	}
+	return u
+}
+
 // UtilityBounds returns bounds on the actor's utility over all packages:
 // [−Σλ, 1]. A package may not reach them (a single-peaked value and an
 // audience cost on the same issue pull apart).

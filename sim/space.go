@@ -56,15 +56,7 @@ type utilities struct {
 
 // issue returns principal i's utility from issue k at level x.
 func (u *utilities) issue(i, k int, x float64) float64 {
-	a := u.actor[i]
-	v := 0.0
-	if a.Weights[k] != 0 {
-		v = a.Weights[k] * a.Values[k].At(x)
-	}
-	if a.AudienceCosts[k] != 0 {
-		v -= a.AudienceCosts[k] * u.issues[k].Normalize(x)
-	}
-	return v
+	return u.actor[i].IssueUtility(u.issues[k], k, x)
 }
 
 // total returns principal i's utility for the package x.

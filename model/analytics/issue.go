@@ -18,14 +18,7 @@ type issueView struct {
 // utility returns principal i's utility from level x of the issue: its
 // term of model.ActorWorld.Utility.
 func (v issueView) utility(i int, x float64) float64 {
-	a, u := v.actors[i], 0.0
-	if a.Weights[v.k] != 0 {
-		u += a.Weights[v.k] * a.Values[v.k].At(x)
-	}
-	if a.AudienceCosts[v.k] != 0 {
-		u -= a.AudienceCosts[v.k] * v.issue.Normalize(x)
-	}
-	return u
+	return v.actors[i].IssueUtility(v.issue, v.k, x)
 }
 
 func (v issueView) point(x float64) [2]float64 { return [2]float64{v.utility(0, x), v.utility(1, x)} }
