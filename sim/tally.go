@@ -26,6 +26,8 @@ type tally struct {
 	ratification  int64 // episodes with a ratification failure
 	mediated      int64 // episodes with a deal reached on a bridging package
 	agreed        int64 // episodes with at least one deal
+
+	all []*stats.Sample // every Sample above, in a fixed order, for reset and merge
 }
 
 // Kinds of deal in force that terms are tallied for.
@@ -55,6 +57,10 @@ func newTally(s *model.Scenario, horizon int) *tally {
 		lo := utilityFloor(s, a)
 		t.utility[i] = stats.NewSample(stats.NewHistogram(lo, 1, quantileBins))
 	}
+	t.all = []*stats.Sample{t.first, t.comprehensive, t.dealRounds, t.longest, t.renewals, t.utility[0], t.utility[1]}
+	for _, k := range t.terms {
+		t.all = append(t.all, k...)
+	}
 	return t
 }
 
@@ -81,18 +87,9 @@ func utilityFloor(s *model.Scenario, a int) float64 {
 func (t *tally) reset() {
 	t.episodes, t.outcomes, t.reneged = 0, [numOutcomes]int64{}, [2]int64{}
 	t.ratification, t.mediated, t.agreed = 0, 0, 0
-	for _, s := range t.samples() {
+	for _, s := range t.all {
 		s.Reset()
 	}
-}
-
-// samples returns every Sample of the tally, in a fixed order.
-func (t *tally) samples() []*stats.Sample {
-	all := []*stats.Sample{t.first, t.comprehensive, t.dealRounds, t.longest, t.renewals, t.utility[0], t.utility[1]}
-	for _, k := range t.terms {
-		all = append(all, k...)
-	}
-	return all
 }
 
 // add counts one episode.
@@ -145,8 +142,7 @@ func (t *tally) merge(o *tally) {
 	t.ratification += o.ratification
 	t.mediated += o.mediated
 	t.agreed += o.agreed
-	mine, theirs := t.samples(), o.samples()
-	for j := range mine {
-		mine[j].Merge(theirs[j])
+	for j, s := range t.all {
+		s.Merge(o.all[j])
 	}
 }
