@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -66,23 +67,30 @@ func resolve(s *model.Scenario, cfg Config) (plan, error) {
 		return p, fmt.Errorf("horizon: %d; want 1 … %d rounds", cfg.Horizon, model.MaxHorizon)
 	}
 	who := s.Principals()
+	if name := NotPrincipal(s, cfg.Strategies); name != "" {
+		return p, fmt.Errorf("strategy for %q: not a principal of %s; want %s or %s",
+			name, s.Name, s.Actors[who[0]].Name, s.Actors[who[1]].Name)
+	}
 	for i, a := range who {
 		p.strategies[i] = s.Actors[a].Strategy
 	}
-	names := make([]string, 0, len(cfg.Strategies))
-	for name := range cfg.Strategies {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		a := s.Actor(name)
-		if a != who[0] && a != who[1] {
-			return p, fmt.Errorf("strategy for %q: not a principal of %s; want %s or %s",
-				name, s.Name, s.Actors[who[0]].Name, s.Actors[who[1]].Name)
-		}
-		p.strategies[slices.Index(who[:], a)] = cfg.Strategies[name]
+	for name, st := range cfg.Strategies {
+		p.strategies[slices.Index(who[:], s.Actor(name))] = st
 	}
 	return p, nil
+}
+
+// NotPrincipal returns the first name, in sorted order, under which
+// strategies sets a strategy for an actor that is not one of s's
+// principals, or "" when every name is a principal's.
+func NotPrincipal(s *model.Scenario, strategies map[string]model.Strategy) string {
+	who := s.Principals()
+	for _, name := range slices.Sorted(maps.Keys(strategies)) {
+		if a := s.Actor(name); a != who[0] && a != who[1] {
+			return name
+		}
+	}
+	return ""
 }
 
 // ActorStrategy names the strategy a principal plays.

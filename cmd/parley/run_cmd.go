@@ -3,11 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"slices"
 
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
@@ -132,12 +130,10 @@ func (o *runOptions) config() (sim.Config, error) {
 // checkPrincipals reports a usage error naming the flag when a strategy
 // it set names an actor that is not one of the scenario's principals.
 func checkPrincipals(s *model.Scenario, flag string, strategies map[string]model.Strategy) error {
-	who := s.Principals()
-	for _, name := range slices.Sorted(maps.Keys(strategies)) {
-		if a := s.Actor(name); a != who[0] && a != who[1] {
-			return usagef("%s %s=%s: %s is not a principal of %s; want %s or %s", flag, name, strategies[name],
-				name, s.Name, s.Actors[who[0]].Name, s.Actors[who[1]].Name)
-		}
+	if name := sim.NotPrincipal(s, strategies); name != "" {
+		who := s.Principals()
+		return usagef("%s %s=%s: %s is not a principal of %s; want %s or %s", flag, name, strategies[name],
+			name, s.Name, s.Actors[who[0]].Name, s.Actors[who[1]].Name)
 	}
 	return nil
 }
