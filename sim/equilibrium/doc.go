@@ -1,0 +1,53 @@
+// Package equilibrium computes the Nash equilibria of two-player games in
+// normal form (bimatrix games), exactly, and the teaching companions of an
+// equilibrium analysis: dominated strategies, best responses and
+// two-population replicator dynamics.
+//
+// A game is a pair of m×n payoff matrices (a, b): a[i][j] and b[i][j] are the
+// payoffs to player 1 and player 2 when player 1 plays row i and player 2
+// plays column j.
+//
+// # Method
+//
+// Solve enumerates the vertices of the two best-response polytopes
+// (Mangasarian 1964; von Stengel 2002, section 3), as Gambit's enummixed and
+// lrsnash do. After each player's payoffs are shifted to be positive (a
+// shift, like a positive scaling, changes no equilibrium),
+//
+//	P = {x ∈ ℝᵐ : x ≥ 0, Bᵀx ≤ 1}    Q = {y ∈ ℝⁿ : Ay ≤ 1, y ≥ 0}.
+//
+// A point carries label i (a row) if x_i = 0 or (Ay)_i = 1, and label m+j (a
+// column) if (Bᵀx)_j = 1 or y_j = 0. A pair of vertices (x, y) ≠ (0, 0) that
+// together carry all m+n labels is, normalised to x/Σx and y/Σy, an extreme
+// Nash equilibrium, and every extreme equilibrium arises so. In a
+// nondegenerate game these are all the equilibria. In a degenerate game the
+// equilibria form finitely many maximal Nash subsets, each the product of
+// the convex hulls of some player-1 and player-2 vertices: the maximal
+// bicliques of the graph whose edges are the extreme equilibria (Winkels
+// 1979; Avis, Rosenberg, Savani and von Stengel 2010). Solve reports both.
+// Support enumeration would be simpler but misses extreme equilibria of
+// degenerate games.
+//
+// # Exact arithmetic
+//
+// Every number is a math/big.Rat and every linear system is solved by exact
+// Gaussian elimination, so the equilibria are exact fractions: probabilities
+// sum to 1 exactly and "is a best response" is an exact comparison. Floating
+// point linear algebra (gonum's LU, say) is faster but needs tolerances that
+// no single choice gets right: on von Stengel's 6×6 game with 75 equilibria
+// and payoffs near 1.8e6, float vertex enumeration reports hundreds of false
+// vertices, and whether a nearly tight constraint is tight decides which
+// equilibria exist in a degenerate game. Float payoffs (as in Parley's
+// strategy meta-games) convert exactly with Rats. Vertex enumeration is
+// exponential in the size of the game: it is meant for games up to about
+// 10×10, and Solve rejects games with more than 64 strategies in total.
+//
+// # References
+//
+// O. L. Mangasarian, Equilibrium points of bimatrix games, J. SIAM 12 (1964).
+// B. von Stengel, Computing equilibria for two-person games, Handbook of Game
+// Theory vol. 3, ch. 45 (2002).
+// D. Avis, G. D. Rosenberg, R. Savani, B. von Stengel, Enumeration of Nash
+// equilibria for two-player games, Economic Theory 42 (2010).
+// J. W. Weibull, Evolutionary Game Theory, MIT Press (1995), ch. 3 and 5.
+package equilibrium

@@ -1,0 +1,113 @@
+package equilibrium
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+)
+
+// maxStrategies bounds m+n: a vertex's labels are the bits of a uint64.
+const maxStrategies = 64
+
+// checkGame returns the shape m×n of the bimatrix game (a, b), or an error
+// if a matrix is empty, ragged, has a nil entry, or the two differ in shape.
+func checkGame(a, b [][]*big.Rat) (m, n int, err error) {
+	m, n, err = shape("a", a)
+	if err != nil {
+		return 0, 0, err
+	}
+	mb, nb, err := shape("b", b)
+	if err != nil {
+		return 0, 0, err
+	}
+	if mb != m || nb != n {
+		return 0, 0, fmt.Errorf("payoff matrices differ in shape: a is %d×%d, b is %d×%d", m, n, mb, nb)
+	}
+	return m, n, nil
+}
+
+// shape returns the rows and columns of the matrix called name, checking it
+// is non-empty, rectangular and free of nil entries.
+func shape(name string, x [][]*big.Rat) (m, n int, err error) {
+	if len(x) == 0 || len(x[0]) == 0 {
+		return 0, 0, fmt.Errorf("payoff matrix %s is empty; each player needs at least one strategy", name)
+	}
+	m, n = len(x), len(x[0])
+	for i, row := range x {
+		if len(row) != n {
+			return 0, 0, fmt.Errorf("payoff matrix %s is ragged: row %d has %d entries, row 0 has %d", name, i, len(row), n)
+		}
+		for j, v := range row {
+			if v == nil {
+				return 0, 0, fmt.Errorf("payoff matrix %s: entry [%d][%d] is nil", name, i, j)
+			}
+		}
+	}
+	return m, n, nil
+}
+
+// Rats converts a float matrix to exact rationals: every finite float64 is a
+// dyadic rational, so the conversion loses nothing. It returns an error
+// naming the entry if one is NaN or infinite. Shapes are not checked here;
+// Solve checks them.
+func Rats(m [][]float64) ([][]*big.Rat, error) {
+	out := make([][]*big.Rat, len(m))
+	for i, row := range m {
+		out[i] = make([]*big.Rat, len(row))
+		for j, v := range row {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("entry [%d][%d] is %v; a payoff must be a finite number", i, j, v)
+			}
+			out[i][j] = new(big.Rat).SetFloat64(v)
+		}
+	}
+	return out, nil
+}
+
+// transpose returns xᵀ.
+func transpose(x [][]*big.Rat) [][]*big.Rat {
+	t := make([][]*big.Rat, len(x[0]))
+	for j := range t {
+		t[j] = make([]*big.Rat, len(x))
+		for i := range x {
+			t[j][i] = x[i][j]
+		}
+	}
+	return t
+}
+
+// positiveIntegers returns an integer matrix with entries ≥ 1 that is a
+// positive affine transformation of x: x shifted so its least entry is 1,
+// then multiplied by the least common multiple of the denominators. Best
+// responses, and so equilibria, are unchanged by such a transformation;
+// integers keep the fractions small during elimination.
+func positiveIntegers(x [][]*big.Rat) [][]*big.Rat {
+	low := new(big.Rat).Set(x[0][0])
+	for _, row := range x {
+		for _, v := range row {
+			if v.Cmp(low) < 0 {
+				low.Set(v)
+			}
+		}
+	}
+	shift := new(big.Rat).Sub(big.NewRat(1, 1), low)
+	out := make([][]*big.Rat, len(x))
+	lcm := big.NewInt(1)
+	var g big.Int
+	for i, row := range x {
+		out[i] = make([]*big.Rat, len(row))
+		for j, v := range row {
+			out[i][j] = new(big.Rat).Add(v, shift)
+			d := out[i][j].Denom()
+			g.GCD(nil, nil, lcm, d)
+			lcm.Mul(lcm, new(big.Int).Quo(d, &g))
+		}
+	}
+	scale := new(big.Rat).SetInt(lcm)
+	for _, row := range out {
+		for _, v := range row {
+			v.Mul(v, scale)
+		}
+	}
+	return out
+}

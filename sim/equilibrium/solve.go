@@ -1,0 +1,165 @@
+package equilibrium
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+)
+
+// Equilibrium is one Nash equilibrium of a bimatrix game.
+type Equilibrium struct {
+	P1, P2 []*big.Rat  // the players' mixed strategies: probabilities in strategy order, summing to 1
+	Payoff [2]*big.Rat // the expected payoffs to player 1 and player 2
+	// Vertex gives the indices of P1 in Solution.P1Vertices and of P2 in
+	// Solution.P2Vertices.
+	Vertex [2]int
+}
+
+// Component is a maximal Nash subset of a game: every profile (x, y) with x
+// a convex combination of the player-1 vertices P1 and y one of the
+// player-2 vertices P2 is an equilibrium, and no vertex can be added to
+// either side. P1 and P2 are increasing indices into Solution.P1Vertices
+// and Solution.P2Vertices; every pair of them is one of Solution.Equilibria.
+type Component struct {
+	P1, P2 []int
+}
+
+// Solution is every equilibrium of a bimatrix game, as Solve finds them.
+type Solution struct {
+	// Equilibria is every extreme Nash equilibrium, ordered by player 1's
+	// strategy and then player 2's, each compared lexicographically with
+	// larger probabilities first (so pure strategy 1 comes before pure
+	// strategy 2, which comes before any mix of strategies 2 and 3): Gambit's
+	// enummixed order.
+	Equilibria []Equilibrium
+	// Degenerate reports whether the game is degenerate: some mixed strategy
+	// has more pure best responses than the size of its support. Only then
+	// can equilibria form continua.
+	Degenerate bool
+	// P1Vertices and P2Vertices are the distinct strategies of player 1 and
+	// player 2 among Equilibria, each list ordered as Equilibria orders
+	// strategies (larger probabilities first).
+	P1Vertices, P2Vertices [][]*big.Rat
+	// Components is the maximal Nash subsets, whose union is the set of all
+	// Nash equilibria, ordered by their P1 and then P2 index lists. In a
+	// nondegenerate game each is a single equilibrium, in the order of
+	// Equilibria. An extreme equilibrium may lie in several components.
+	Components []Component
+}
+
+// Solve returns every extreme Nash equilibrium of the bimatrix game (a, b),
+// the maximal Nash subsets they span and whether the game is degenerate:
+// a[i][j] and b[i][j] are the payoffs to player 1 and player 2 when player 1
+// plays row i and player 2 plays column j. It returns an error if a matrix
+// is empty, ragged or has a nil entry, if the two differ in shape, or if
+// the game has more than 64 strategies in all. The package documentation
+// describes the method; the arithmetic is exact.
+func Solve(a, b [][]*big.Rat) (*Solution, error) {
+	m, n, err := checkGame(a, b)
+	if err != nil {
+		return nil, err
+	}
+	if m+n > maxStrategies {
+		return nil, fmt.Errorf("game is %d×%d; vertex enumeration takes at most %d strategies in all", m, n, maxStrategies)
+	}
+	px := vertices(positiveIntegers(b))            // P: x ≥ 0, Bᵀx ≤ 1
+	qy := vertices(positiveIntegers(transpose(a))) // Q: y ≥ 0, Ay ≤ 1
+	sol := &Solution{}
+	for _, v := range px {
+		sol.Degenerate = sol.Degenerate || v.labels() > m
+	}
+	for _, v := range qy {
+		sol.Degenerate = sol.Degenerate || v.labels() > n
+	}
+	allRows, allCols := uint64(1)<<m-1, uint64(1)<<n-1
+	for _, x := range px {
+		for _, y := range qy {
+			// x's zero coordinates and y's tight rows must cover the rows;
+			// x's tight columns and y's zero coordinates the columns.
+			if x.zero|y.tight != allRows || x.tight|y.zero != allCols {
+				continue
+			}
+			p1, p2 := normalise(x.z), normalise(y.z)
+			sol.Equilibria = append(sol.Equilibria, Equilibrium{
+				P1:     p1,
+				P2:     p2,
+				Payoff: [2]*big.Rat{expected(a, p1, p2), expected(b, p1, p2)},
+			})
+		}
+	}
+	slices.SortFunc(sol.Equilibria, func(e, f Equilibrium) int {
+		if c := compareDesc(e.P1, f.P1); c != 0 {
+			return c
+		}
+		return compareDesc(e.P2, f.P2)
+	})
+	sol.P1Vertices = distinct(sol.Equilibria, 0)
+	sol.P2Vertices = distinct(sol.Equilibria, 1)
+	sol.Components = components(sol)
+	return sol, nil
+}
+
+// normalise returns z/Σz.
+func normalise(z []*big.Rat) []*big.Rat {
+	sum := new(big.Rat)
+	for _, v := range z {
+		sum.Add(sum, v)
+	}
+	out := make([]*big.Rat, len(z))
+	for i, v := range z {
+		out[i] = new(big.Rat).Quo(v, sum)
+	}
+	return out
+}
+
+// expected returns the expected payoff xᵀ u y.
+func expected(u [][]*big.Rat, x, y []*big.Rat) *big.Rat {
+	sum := new(big.Rat)
+	var t big.Rat
+	for i, row := range u {
+		if x[i].Sign() == 0 {
+			continue
+		}
+		for j, v := range row {
+			if y[j].Sign() == 0 {
+				continue
+			}
+			t.Mul(v, x[i])
+			sum.Add(sum, t.Mul(&t, y[j]))
+		}
+	}
+	return sum
+}
+
+// compareDesc orders vectors of equal length lexicographically, larger
+// entries first.
+func compareDesc(x, y []*big.Rat) int {
+	for i := range x {
+		if c := y[i].Cmp(x[i]); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// distinct lists the distinct strategies of player p (0 or 1) among the
+// sorted equilibria es, sorted larger entries first, and sets each
+// equilibrium's Vertex[p].
+func distinct(es []Equilibrium, p int) [][]*big.Rat {
+	strategy := func(e *Equilibrium) []*big.Rat {
+		if p == 0 {
+			return e.P1
+		}
+		return e.P2
+	}
+	var vs [][]*big.Rat
+	for i := range es {
+		vs = append(vs, strategy(&es[i]))
+	}
+	slices.SortFunc(vs, compareDesc)
+	vs = slices.CompactFunc(vs, func(x, y []*big.Rat) bool { return compareDesc(x, y) == 0 })
+	for i := range es {
+		es[i].Vertex[p], _ = slices.BinarySearchFunc(vs, strategy(&es[i]), compareDesc)
+	}
+	return vs
+}

@@ -1,0 +1,134 @@
+package equilibrium
+
+import (
+	"math/bits"
+	"math/big"
+	"strings"
+)
+
+// vertex is a vertex of a polytope {z ≥ 0, Mᵀz ≤ 1} other than the origin.
+type vertex struct {
+	z     []*big.Rat // the point, not normalised
+	zero  uint64     // bit i set when z_i = 0
+	tight uint64     // bit j set when (Mᵀz)_j = 1
+}
+
+// labels is the number of constraints tight at v.
+func (v vertex) labels() int { return bits.OnesCount64(v.zero) + bits.OnesCount64(v.tight) }
+
+// vertices returns every vertex except the origin of the polytope
+// {z ∈ ℝʳ : z ≥ 0, Mᵀz ≤ 1}, where M is r×c with positive entries (so the
+// polytope is bounded), each vertex once, in the order found.
+//
+// A vertex is a feasible point where r linearly independent constraints are
+// tight. Choosing which k coordinates are nonzero (the set I) and which k
+// inequalities of Mᵀz ≤ 1 are tight (the set J) leaves the k×k system
+// Σ_{i∈I} M[i][j] z_i = 1 for j ∈ J, so every vertex is found by solving the
+// nonsingular systems over all such (I, J) and keeping the feasible
+// solutions. A vertex of a degenerate polytope arises from several (I, J);
+// duplicates are dropped.
+func vertices(m [][]*big.Rat) []vertex {
+	r, c := len(m), len(m[0])
+	var out []vertex
+	seen := map[string]bool{}
+	var dot, t big.Rat
+	one := big.NewRat(1, 1)
+	for k := 1; k <= min(r, c); k++ {
+		rowSets, colSets := subsets(r, k), subsets(c, k)
+		for _, I := range rowSets {
+			for _, J := range colSets {
+				sys := make([][]*big.Rat, k)
+				for a, j := range J {
+					sys[a] = make([]*big.Rat, k)
+					for b, i := range I {
+						sys[a][b] = m[i][j]
+					}
+				}
+				sol := solveOnes(sys)
+				if sol == nil || anyNegative(sol) {
+					continue
+				}
+				z := make([]*big.Rat, r)
+				for i := range z {
+					z[i] = new(big.Rat)
+				}
+				for b, i := range I {
+					z[i] = sol[b]
+				}
+				v := vertex{z: z}
+				feasible := true
+				for j := range c {
+					dot.SetInt64(0)
+					for _, i := range I {
+						dot.Add(&dot, t.Mul(m[i][j], z[i]))
+					}
+					switch dot.Cmp(one) {
+					case 1:
+						feasible = false
+					case 0:
+						v.tight |= 1 << j
+					}
+					if !feasible {
+						break
+					}
+				}
+				if !feasible {
+					continue
+				}
+				key := ratsKey(z)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				for i, x := range z {
+					if x.Sign() == 0 {
+						v.zero |= 1 << i
+					}
+				}
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// anyNegative reports whether some entry of z is negative.
+func anyNegative(z []*big.Rat) bool {
+	for _, x := range z {
+		if x.Sign() < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ratsKey is a map key identifying the exact vector z.
+func ratsKey(z []*big.Rat) string {
+	var b strings.Builder
+	for _, x := range z {
+		b.WriteString(x.RatString())
+		b.WriteByte(',')
+	}
+	return b.String()
+}
+
+// subsets returns every k-element subset of {0, …, n−1}, each in increasing
+// order, the subsets in lexicographic order.
+func subsets(n, k int) [][]int {
+	var out [][]int
+	cur := make([]int, 0, k)
+	var rec func(start int)
+	rec = func(start int) {
+		if len(cur) == k {
+			out = append(out, append([]int(nil), cur...))
+			return
+		}
+		for i := start; i <= n-(k-len(cur)); i++ {
+			cur = append(cur, i)
+			rec(i + 1)
+			cur = cur[:len(cur)-1]
+		}
+	}
+	rec(0)
+	return out
+}
