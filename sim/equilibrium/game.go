@@ -76,12 +76,12 @@ func transpose(x [][]*big.Rat) [][]*big.Rat {
 	return t
 }
 
-// positiveIntegers returns an integer matrix with entries ≥ 1 that is a
+// positiveIntegers returns a matrix of positive integers that is a
 // positive affine transformation of x: x shifted so its least entry is 1,
 // then multiplied by the least common multiple of the denominators. Best
-// responses, and so equilibria, are unchanged by such a transformation;
-// integers keep the fractions small during elimination.
-func positiveIntegers(x [][]*big.Rat) [][]*big.Rat {
+// responses, and so equilibria, are unchanged by such a transformation, and
+// integers let vertices use fraction-free elimination.
+func positiveIntegers(x [][]*big.Rat) [][]*big.Int {
 	low := new(big.Rat).Set(x[0][0])
 	for _, row := range x {
 		for _, v := range row {
@@ -91,22 +91,23 @@ func positiveIntegers(x [][]*big.Rat) [][]*big.Rat {
 		}
 	}
 	shift := new(big.Rat).Sub(big.NewRat(1, 1), low)
-	out := make([][]*big.Rat, len(x))
+	shifted := make([][]*big.Rat, len(x))
 	lcm := big.NewInt(1)
 	var g big.Int
 	for i, row := range x {
-		out[i] = make([]*big.Rat, len(row))
+		shifted[i] = make([]*big.Rat, len(row))
 		for j, v := range row {
-			out[i][j] = new(big.Rat).Add(v, shift)
-			d := out[i][j].Denom()
+			shifted[i][j] = new(big.Rat).Add(v, shift)
+			d := shifted[i][j].Denom()
 			g.GCD(nil, nil, lcm, d)
-			lcm.Mul(lcm, new(big.Int).Quo(d, &g))
+			lcm.Mul(lcm, g.Quo(d, &g))
 		}
 	}
-	scale := new(big.Rat).SetInt(lcm)
-	for _, row := range out {
-		for _, v := range row {
-			v.Mul(v, scale)
+	out := make([][]*big.Int, len(x))
+	for i, row := range shifted {
+		out[i] = make([]*big.Int, len(row))
+		for j, v := range row {
+			out[i][j] = new(big.Int).Mul(v.Num(), new(big.Int).Quo(lcm, v.Denom()))
 		}
 	}
 	return out

@@ -2,48 +2,59 @@ package equilibrium
 
 import "math/big"
 
-// solveOnes solves the square system M z = 1 (every right-hand side 1)
-// exactly by Gaussian elimination, taking the first nonzero pivot in each
-// column (exact arithmetic needs no pivoting for stability). It returns nil
-// if M is singular. M is not modified.
-func solveOnes(m [][]*big.Rat) []*big.Rat {
+// solveOnes solves the square integer system M z = 1 (every right-hand side
+// 1) exactly, by fraction-free Gauss–Jordan elimination (Edmonds 1967; the
+// integer pivoting of lrs): every intermediate entry is a minor of [M | 1],
+// so every division is exact and no fraction is ever reduced. It returns
+// the numerators and the common positive denominator |det M|, z = num/den,
+// or ok = false if M is singular. M is not modified.
+func solveOnes(m [][]*big.Int) (num []*big.Int, den *big.Int, ok bool) {
 	k := len(m)
-	// w is the augmented matrix [M | 1].
-	w := make([][]*big.Rat, k)
+	w := make([][]*big.Int, k) // the augmented matrix [M | 1]
 	for r := range w {
-		w[r] = make([]*big.Rat, k+1)
+		w[r] = make([]*big.Int, k+1)
 		for c := range k {
-			w[r][c] = new(big.Rat).Set(m[r][c])
+			w[r][c] = new(big.Int).Set(m[r][c])
 		}
-		w[r][k] = big.NewRat(1, 1)
+		w[r][k] = big.NewInt(1)
 	}
-	var t big.Rat
+	prev := big.NewInt(1)
+	var t big.Int
 	for c := range k {
 		p := c
 		for p < k && w[p][c].Sign() == 0 {
 			p++
 		}
 		if p == k {
-			return nil
+			return nil, nil, false
 		}
 		w[c], w[p] = w[p], w[c]
-		for r := c + 1; r < k; r++ {
-			if w[r][c].Sign() == 0 {
+		piv := w[c]
+		for r := range k {
+			if r == c {
 				continue
 			}
-			f := new(big.Rat).Quo(w[r][c], w[c][c])
-			for cc := c; cc <= k; cc++ {
-				w[r][cc].Sub(w[r][cc], t.Mul(f, w[c][cc]))
+			row, f := w[r], new(big.Int).Set(w[r][c])
+			for cc := range k + 1 {
+				if cc == c {
+					continue
+				}
+				row[cc].Mul(row[cc], piv[c])
+				row[cc].Sub(row[cc], t.Mul(f, piv[cc]))
+				row[cc].Quo(row[cc], prev)
 			}
+			row[c].SetInt64(0)
+		}
+		prev = new(big.Int).Set(piv[c])
+	}
+	// Every diagonal entry is now det M (of the row-permuted matrix).
+	den = prev
+	num = make([]*big.Int, k)
+	for r := range k {
+		num[r] = w[r][k]
+		if den.Sign() < 0 {
+			num[r].Neg(num[r])
 		}
 	}
-	z := make([]*big.Rat, k)
-	for r := k - 1; r >= 0; r-- {
-		s := new(big.Rat).Set(w[r][k])
-		for c := r + 1; c < k; c++ {
-			s.Sub(s, t.Mul(w[r][c], z[c]))
-		}
-		z[r] = s.Quo(s, w[r][r])
-	}
-	return z
+	return num, den.Abs(den), true
 }

@@ -1,8 +1,8 @@
 package equilibrium
 
 import (
-	"math/bits"
 	"math/big"
+	"math/bits"
 	"strings"
 )
 
@@ -17,56 +17,51 @@ type vertex struct {
 func (v vertex) labels() int { return bits.OnesCount64(v.zero) + bits.OnesCount64(v.tight) }
 
 // vertices returns every vertex except the origin of the polytope
-// {z ∈ ℝʳ : z ≥ 0, Mᵀz ≤ 1}, where M is r×c with positive entries (so the
-// polytope is bounded), each vertex once, in the order found.
+// {z ∈ ℝʳ : z ≥ 0, Mᵀz ≤ 1}, where M is an r×c matrix of positive integers
+// (so the polytope is bounded), each vertex once, in the order found.
 //
 // A vertex is a feasible point where r linearly independent constraints are
-// tight. Choosing which k coordinates are nonzero (the set I) and which k
+// tight. Choosing which k coordinates may be nonzero (the set I) and which k
 // inequalities of Mᵀz ≤ 1 are tight (the set J) leaves the k×k system
 // Σ_{i∈I} M[i][j] z_i = 1 for j ∈ J, so every vertex is found by solving the
 // nonsingular systems over all such (I, J) and keeping the feasible
 // solutions. A vertex of a degenerate polytope arises from several (I, J);
 // duplicates are dropped.
-func vertices(m [][]*big.Rat) []vertex {
+func vertices(m [][]*big.Int) []vertex {
 	r, c := len(m), len(m[0])
 	var out []vertex
 	seen := map[string]bool{}
-	var dot, t big.Rat
-	one := big.NewRat(1, 1)
+	var dot, t big.Int
 	for k := 1; k <= min(r, c); k++ {
 		rowSets, colSets := subsets(r, k), subsets(c, k)
+		sys := make([][]*big.Int, k)
+		for a := range sys {
+			sys[a] = make([]*big.Int, k)
+		}
 		for _, I := range rowSets {
 			for _, J := range colSets {
-				sys := make([][]*big.Rat, k)
 				for a, j := range J {
-					sys[a] = make([]*big.Rat, k)
 					for b, i := range I {
 						sys[a][b] = m[i][j]
 					}
 				}
-				sol := solveOnes(sys)
-				if sol == nil || anyNegative(sol) {
+				num, den, ok := solveOnes(sys)
+				if !ok || anyNegative(num) {
 					continue
 				}
-				z := make([]*big.Rat, r)
-				for i := range z {
-					z[i] = new(big.Rat)
-				}
-				for b, i := range I {
-					z[i] = sol[b]
-				}
-				v := vertex{z: z}
+				// z_I = num/den ≥ 0; feasible if Σ_{i∈I} M[i][j]·num_i ≤ den for every j.
+				var tight uint64
 				feasible := true
 				for j := range c {
 					dot.SetInt64(0)
-					for _, i := range I {
-						dot.Add(&dot, t.Mul(m[i][j], z[i]))
+					for b, i := range I {
+						dot.Add(&dot, t.Mul(m[i][j], num[b]))
 					}
-					switch dot.Cmp(one) {
+					switch dot.Cmp(den) {
 					case 1:
 						feasible = false
 					case 0:
-						v.tight |= 1 << j
+						tight |= 1 << j
 					}
 					if !feasible {
 						break
@@ -75,12 +70,19 @@ func vertices(m [][]*big.Rat) []vertex {
 				if !feasible {
 					continue
 				}
-				key := ratsKey(z)
+				v := vertex{z: make([]*big.Rat, r), tight: tight}
+				for i := range v.z {
+					v.z[i] = new(big.Rat)
+				}
+				for b, i := range I {
+					v.z[i].SetFrac(num[b], den)
+				}
+				key := ratsKey(v.z)
 				if seen[key] {
 					continue
 				}
 				seen[key] = true
-				for i, x := range z {
+				for i, x := range v.z {
 					if x.Sign() == 0 {
 						v.zero |= 1 << i
 					}
@@ -93,7 +95,7 @@ func vertices(m [][]*big.Rat) []vertex {
 }
 
 // anyNegative reports whether some entry of z is negative.
-func anyNegative(z []*big.Rat) bool {
+func anyNegative(z []*big.Int) bool {
 	for _, x := range z {
 		if x.Sign() < 0 {
 			return true
