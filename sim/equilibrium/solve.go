@@ -29,8 +29,8 @@ type Solution struct {
 	// Equilibria is every extreme Nash equilibrium, ordered by player 1's
 	// strategy and then player 2's, each compared lexicographically with
 	// larger probabilities first (so pure strategy 1 comes before pure
-	// strategy 2, which comes before any mix of strategies 2 and 3): Gambit's
-	// enummixed order.
+	// strategy 2, which comes before any mix of strategies 2 and 3), the
+	// order in which Gambit's reference results list them.
 	Equilibria []Equilibrium
 	// Degenerate reports whether the game is degenerate: some mixed strategy
 	// has more pure best responses than the size of its support. Only then
