@@ -51,9 +51,6 @@ func (p *parser) prologue(g *Game) error {
 		}
 	}
 	g.Players = [2]string(NormalizeLabels(g.Players[:]))
-	for pl := range g.Strategies {
-		g.Strategies[pl] = NormalizeLabels(g.Strategies[pl])
-	}
 	return nil
 }
 
@@ -81,28 +78,35 @@ func (p *parser) players(g *Game) error {
 }
 
 // strategies reads either the strategy counts, { 3 2 }, or the label lists,
-// { { "a" "b" "c" } { "x" "y" } }, and checks the number of profiles.
+// { { "a" "b" "c" } { "x" "y" } }, into p.size, and checks the number of
+// profiles. It stores label lists, renamed as Gambit does, in g; the
+// labels "1", "2", … of counts wait for countLabels, so that a tiny file
+// giving large counts and no body costs nothing.
 func (p *parser) strategies(g *Game) error {
 	open, err := p.expect(tokLBrace, "'{' opening the strategies: counts such as { 3 2 } or label lists such as { { \"U\" \"D\" } { \"L\" \"R\" } }")
 	if err != nil {
 		return err
 	}
 	for pl := range g.Strategies {
-		var err error
 		if p.tok.kind == tokLBrace {
-			g.Strategies[pl], err = p.labelList(pl)
+			labels, err := p.labelList(pl)
+			if err != nil {
+				return err
+			}
+			g.Strategies[pl] = NormalizeLabels(labels)
+			p.size[pl] = len(labels)
 		} else {
-			g.Strategies[pl], err = p.count(pl)
-		}
-		if err != nil {
-			return err
+			n, err := p.count(pl)
+			if err != nil {
+				return err
+			}
+			p.size[pl] = n
 		}
 	}
 	if _, err := p.expect(tokRBrace, "'}' closing the strategies (a two-player game has 2 lists or counts)"); err != nil {
 		return err
 	}
-	m, n := g.Shape()
-	if m*n > MaxProfiles {
+	if m, n := p.size[0], p.size[1]; m*n > MaxProfiles {
 		return p.lex.errorAt(open.at, "found %d×%d = %d strategy profiles; expected at most %d", m, n, m*n, MaxProfiles)
 	}
 	return nil
@@ -133,16 +137,21 @@ func (p *parser) labelList(pl int) ([]string, error) {
 	return labels, nil
 }
 
-// count reads player pl's (0-based) number of strategies and returns the
-// labels "1", "2", ….
-func (p *parser) count(pl int) ([]string, error) {
+// count reads player pl's (0-based) number of strategies.
+func (p *parser) count(pl int) (int, error) {
 	t := p.tok
 	if t.kind != tokNumber || !t.num.IsInt() || t.num.Sign() <= 0 || t.num.Cmp(big.NewRat(MaxProfiles, 1)) > 0 {
-		return nil, p.fail("", "player %d's number of strategies, a whole number from 1 to %d (or a list of labels in braces)", pl+1, MaxProfiles)
+		return 0, p.fail("", "player %d's number of strategies, a whole number from 1 to %d (or a list of labels in braces)", pl+1, MaxProfiles)
 	}
-	labels := make([]string, t.num.Num().Int64())
+	return int(t.num.Num().Int64()), p.advance()
+}
+
+// countLabels returns the labels "1", "2", … "n" of a player whose
+// strategies the file counts.
+func countLabels(n int) []string {
+	labels := make([]string, n)
 	for i := range labels {
 		labels[i] = strconv.Itoa(i + 1)
 	}
-	return labels, p.advance()
+	return labels
 }

@@ -31,8 +31,9 @@ func Read(r io.Reader, name string) (*Game, error) {
 
 // parser reads a game from a lexer, one token ahead.
 type parser struct {
-	lex *lexer
-	tok token // the current token
+	lex  *lexer
+	tok  token  // the current token
+	size [2]int // each player's number of strategies, once read
 }
 
 // advance moves to the next token.
@@ -72,7 +73,7 @@ func (p *parser) game() (*Game, error) {
 	if err := p.prologue(g); err != nil {
 		return nil, err
 	}
-	m, n := g.Shape()
+	m, n := p.size[0], p.size[1]
 	var payoffs []*big.Rat
 	var err error
 	switch p.tok.kind {
@@ -87,6 +88,11 @@ func (p *parser) game() (*Game, error) {
 		return nil, err
 	}
 	g.A, g.B = matrices(payoffs, m, n)
+	for pl, labels := range g.Strategies {
+		if labels == nil {
+			g.Strategies[pl] = countLabels(p.size[pl])
+		}
+	}
 	return g, nil
 }
 
