@@ -7,85 +7,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 )
 
-// proseWidth is where explain wraps its sentences in text output.
-const proseWidth = 78
-
-// explainWriter lays an explanation out as text or Markdown, remembering
-// the first write error.
-type explainWriter struct {
-	w        io.Writer
-	markdown bool
-	err      error
-}
-
-func (o *explainWriter) printf(format string, args ...any) {
-	if o.err == nil {
-		_, o.err = fmt.Fprintf(o.w, format, args...)
-	}
-}
-
-func (o *explainWriter) title(s string) {
-	if o.markdown {
-		o.printf("## %s\n", s)
-		return
-	}
-	o.printf("%s\n%s\n", s, strings.Repeat("=", len([]rune(s))))
-}
-
-func (o *explainWriter) heading(s string) {
-	if o.markdown {
-		o.printf("\n### %s\n", s)
-		return
-	}
-	o.printf("\n%s\n%s\n", s, strings.Repeat("-", len([]rune(s))))
-}
-
-// para writes a paragraph, wrapped in text output.
-func (o *explainWriter) para(s string) {
-	if o.markdown {
-		o.printf("\n%s\n", s)
-		return
-	}
-	o.printf("\n%s\n", text.Wrap(s, proseWidth))
-}
-
-// bullets writes a list, each item wrapped with a hanging indent in text output.
-func (o *explainWriter) bullets(items []string) {
-	o.printf("\n")
-	for _, it := range items {
-		if o.markdown {
-			o.printf("- %s\n", it)
-			continue
-		}
-		o.printf("  - %s\n", strings.ReplaceAll(text.Wrap(it, proseWidth-4), "\n", "\n    "))
-	}
-}
-
-// table writes a table whose headers may break into two lines ("\n"),
-// which Markdown joins into one.
-func (o *explainWriter) table(t *table) {
-	o.printf("\n")
-	if o.err != nil {
-		return
-	}
-	if !o.markdown {
-		o.err = t.write(o.w, "table")
-		return
-	}
-	md := &table{rows: t.rows}
-	for _, h := range t.header {
-		md.header = append(md.header, strings.ReplaceAll(h, "\n", " "))
-	}
-	o.err = md.write(o.w, "markdown")
-}
-
 // write renders the explanation as text or Markdown.
 func (x *explanation) write(w io.Writer, format string) error {
-	o := &explainWriter{w: w, markdown: format == "markdown"}
+	o := &proseWriter{w: w, markdown: format == "markdown"}
 	o.title(x.Scenario + ": " + x.Summary)
 	o.para("The structure of the negotiation, before any simulation: every uncertain number is at its central value, and reservation values are as of round 1. Each side's utility runs from 0 (its worst package) to 1 (its best), on its own scale.")
 	x.writeActors(o)
@@ -98,7 +25,7 @@ func (x *explanation) write(w io.Writer, format string) error {
 	return o.err
 }
 
-func (x *explanation) writeActors(o *explainWriter) {
+func (x *explanation) writeActors(o *proseWriter) {
 	o.heading("Who is at the table")
 	for _, a := range x.Actors {
 		who := a.Label + ", " + roleArticles[a.Role] + " " + a.Role
@@ -114,7 +41,7 @@ func (x *explanation) writeActors(o *explainWriter) {
 	}
 }
 
-func (x *explanation) writeIssues(o *explainWriter) {
+func (x *explanation) writeIssues(o *proseWriter) {
 	o.heading("What each side wants from each issue")
 	o.para("Weight: the share of a side's utility that the issue carries (each side's weights add up to 1). Prefers: more or less of the issue, or a level it likes best, valuing levels less the further they are from it. An audience cost is utility a side loses at home for conceding, per whole range of the issue.")
 	t := &table{header: []string{"issue", "range"}}
@@ -133,7 +60,7 @@ func (x *explanation) writeIssues(o *explainWriter) {
 	o.table(t)
 }
 
-func (x *explanation) writeRedLines(o *explainWriter) {
+func (x *explanation) writeRedLines(o *proseWriter) {
 	o.heading("Red lines and fallbacks")
 	o.para("A red line is the least favourable level a side accepts on an issue, whatever the rest of the deal. The reservation value is what no deal is worth to a side (its BATNA): it accepts no package worth less. The discount factor is how much a side still values a deal delayed by one " + x.Round + ": the closer to 1, the more patient it is.")
 	t := &table{header: []string{"issue"}}
@@ -181,7 +108,7 @@ func (x *explanation) clashes() string {
 	return strings.Join(names, " and ")
 }
 
-func (x *explanation) writeZOPA(o *explainWriter) {
+func (x *explanation) writeZOPA(o *proseWriter) {
 	o.heading("Zone of possible agreement (ZOPA)")
 	o.para("The ZOPA is the set of packages that both sides prefer to no deal (Raiffa 1982). Without one, no deal is possible however well the sides bargain.")
 	a, l := x.analysis, x.labels
@@ -204,7 +131,7 @@ func (x *explanation) writeZOPA(o *explainWriter) {
 	}
 }
 
-func (x *explanation) writeSolutions(o *explainWriter) {
+func (x *explanation) writeSolutions(o *proseWriter) {
 	o.heading("What bargaining theory predicts")
 	a, l := x.analysis, x.labels
 	if !a.Compatible() {
@@ -264,7 +191,7 @@ func (x *explanation) writeSolutions(o *explainWriter) {
 	o.bullets(notes)
 }
 
-func (x *explanation) writeLogrolling(o *explainWriter) {
+func (x *explanation) writeLogrolling(o *proseWriter) {
 	o.heading("Logrolling: who cares more about what")
 	l := x.labels
 	o.para(fmt.Sprintf("Wants: the level each side likes best within the red lines. Value: the marginal value of the issue to a side, the utility it gains per whole range of the issue as the level moves from what the other side wants to what it wants. The ratio divides the value to %s by the value to %s: above 1 the issue matters more to %s, below 1 more to %s. An issue cheap for one side and dear to the other is worth trading: each side having its way on what it values more creates value for both (Raiffa 1982).",
@@ -297,7 +224,7 @@ func (x *explanation) writeLogrolling(o *explainWriter) {
 	o.bullets(items)
 }
 
-func (x *explanation) writeStrategies(o *explainWriter) {
+func (x *explanation) writeStrategies(o *proseWriter) {
 	o.heading("Strategies available")
 	o.para("A strategy is a deal-structure policy and a concession tactic. The simulation plays each side's default unless told otherwise (`parley run --strategy ACTOR=POLICY/TACTIC`).")
 	t := &table{header: []string{"side", "strategy", "what it means", "default"}}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/parley-sim/parley/internal/text"
+)
+
+// proseWidth is where explain and trace wrap their sentences in text output.
+const proseWidth = 78
+
+// proseWriter lays out an account in prose — titles, headings,
+// paragraphs, lists and tables — as text or Markdown, remembering the
+// first write error.
+type proseWriter struct {
+	w        io.Writer
+	markdown bool
+	err      error
+}
+
+func (o *proseWriter) printf(format string, args ...any) {
+	if o.err == nil {
+		_, o.err = fmt.Fprintf(o.w, format, args...)
+	}
+}
+
+func (o *proseWriter) title(s string) {
+	if o.markdown {
+		o.printf("## %s\n", s)
+		return
+	}
+	o.printf("%s\n%s\n", s, strings.Repeat("=", len([]rune(s))))
+}
+
+func (o *proseWriter) heading(s string) {
+	if o.markdown {
+		o.printf("\n### %s\n", s)
+		return
+	}
+	o.printf("\n%s\n%s\n", s, strings.Repeat("-", len([]rune(s))))
+}
+
+// para writes a paragraph, wrapped in text output.
+func (o *proseWriter) para(s string) {
+	if o.markdown {
+		o.printf("\n%s\n", s)
+		return
+	}
+	o.printf("\n%s\n", text.Wrap(s, proseWidth))
+}
+
+// bullets writes a list, each item wrapped with a hanging indent in text output.
+func (o *proseWriter) bullets(items []string) {
+	o.printf("\n")
+	for _, it := range items {
+		if o.markdown {
+			o.printf("- %s\n", it)
+			continue
+		}
+		o.printf("  - %s\n", strings.ReplaceAll(text.Wrap(it, proseWidth-4), "\n", "\n    "))
+	}
+}
+
+// table writes a table whose headers may break into two lines ("\n"),
+// which Markdown joins into one.
+func (o *proseWriter) table(t *table) {
+	o.printf("\n")
+	if o.err != nil {
+		return
+	}
+	if !o.markdown {
+		o.err = t.write(o.w, "table")
+		return
+	}
+	md := &table{rows: t.rows}
+	for _, h := range t.header {
+		md.header = append(md.header, strings.ReplaceAll(h, "\n", " "))
+	}
+	o.err = md.write(o.w, "markdown")
+}
