@@ -18,6 +18,9 @@ func (e *episode) walkAway(t int) {
 		e.hopeless[i]++
 		if e.hopeless[i] >= e.scn.Protocol.WalkAwayPatience {
 			e.walkedAway = true
+			if e.rec != nil {
+				e.rec.note(EventWalkAway, i, t, noDeal, 0)
+			}
 		}
 	}
 }
@@ -46,8 +49,14 @@ func (e *episode) reachable(i int, kind dealKind, t int) bool {
 // the protocol's hazard times the multipliers of the shocks still in
 // effect, and times the deadline multiplier once the deadline has passed.
 func (e *episode) escalate(t int) {
-	if e.deal.kind == noDeal && e.events.happens(tagEscalation, t, 0, e.escalationHazard(t)) {
+	if e.deal.kind != noDeal {
+		return
+	}
+	if h := e.escalationHazard(t); e.events.happens(tagEscalation, t, 0, h) {
 		e.escalated = t
+		if e.rec != nil {
+			e.rec.note(EventEscalation, -1, t, noDeal, h)
+		}
 	}
 }
 

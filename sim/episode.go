@@ -36,6 +36,7 @@ type episode struct {
 	comp      space
 	interim   space
 	events    events
+	rec       *recorder // nil unless the episode is traced
 
 	// State that shocks and play change.
 	floor        [2][]bool    // per issue: the red line is a floor (x ≥ level) rather than a ceiling
@@ -145,6 +146,9 @@ func (e *episode) play(rng *rand.Rand) *Episode {
 	e.scn.Sample(&e.world, rng)
 	e.events = events{key: rng.Uint64()}
 	e.start()
+	if e.rec != nil {
+		e.rec.begin()
+	}
 	for t := 1; t <= e.horizon; t++ {
 		if e.escalated == 0 {
 			e.now, e.out.Rounds = t, t

@@ -10,6 +10,9 @@ func (e *episode) implement(t int) {
 	if e.cheat.active {
 		if t > e.cheat.since && e.events.happens(tagDetection, t, 0, e.cheat.detect) {
 			e.cheat.active = false
+			if e.rec != nil {
+				e.rec.note(EventDetection, 1-e.cheat.reneger, t, noDeal, e.cheat.detect)
+			}
 		}
 		return
 	}
@@ -18,7 +21,10 @@ func (e *episode) implement(t int) {
 	}
 	reneger := -1
 	for i := range 2 {
-		if e.events.happens(tagReneging, t, i, e.hazard(i, t)) {
+		if h := e.hazard(i, t); e.events.happens(tagReneging, t, i, h) {
+			if e.rec != nil {
+				e.rec.renege(i, t, -1, h)
+			}
 			e.out.Reneged[i] = true
 			if reneger < 0 {
 				reneger = i
@@ -30,7 +36,11 @@ func (e *episode) implement(t int) {
 		return
 	}
 	if e.deal.kind == interimDeal && t >= e.deal.expires {
-		if e.events.happens(tagRenewal, t, 0, e.world.Interim.Renewal) {
+		renewed := e.events.happens(tagRenewal, t, 0, e.world.Interim.Renewal)
+		if e.rec != nil {
+			e.rec.expire(t, renewed)
+		}
+		if renewed {
 			e.deal.expires += e.world.Interim.Term
 			e.out.Renewals++
 		} else {
@@ -105,6 +115,9 @@ func (e *episode) renege(i, t int) {
 	}
 	c.utility = [2]float64{e.util.total(0, c.terms), e.util.total(1, c.terms)}
 	e.deal.kind = noDeal
+	if e.rec != nil {
+		e.rec.withdrawn(i, t)
+	}
 }
 
 // roleLevel returns the level in [0, 1] of the issue with the given role

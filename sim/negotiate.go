@@ -26,12 +26,18 @@ func (e *episode) negotiate(t int) {
 func (e *episode) propose(p int, kind dealKind, t int) bool {
 	sp := e.space(kind)
 	if sp == nil || !sp.ok {
+		if e.rec != nil {
+			e.rec.noOffer(p, kind, t, noOfferReason(kind))
+		}
 		return false
 	}
 	v := e.noDealValue(p, t)
 	u0, u1, ok := sp.point(&e.util, p, e.utilityFor(p, sp, e.demand(p, t), v), e.offer)
 	if ok {
 		e.noteConcession(p, kind, pick(p, u0, u1), v, t)
+	}
+	if e.rec != nil {
+		e.rec.offer(p, kind, t, ok)
 	}
 	return ok
 }
@@ -82,6 +88,9 @@ func (e *episode) bridge(t int) bool {
 			continue
 		}
 		sp.point(&e.util, 0, u0, e.offer)
+		if e.rec != nil {
+			e.rec.bridge(kind, t)
+		}
 		if e.responds(0, kind, t, true) && e.responds(1, kind, t, true) {
 			e.agree(kind, t, true)
 		}
@@ -107,17 +116,48 @@ func (e *episode) noteConcession(p int, kind dealKind, own, v float64, t int) {
 // and its value of no deal.
 func (e *episode) responds(i int, kind dealKind, t int, mediated bool) bool {
 	if !e.policy[i].accepts(e, i, kind) {
+		if e.rec != nil {
+			e.rec.respond(i, kind, t, "policy", Response{})
+		}
 		return false
 	}
 	v := e.noDealValue(i, t)
 	value := e.value(i, kind, e.offer, e.util.total(i, e.offer), v, mediated)
-	return value >= max(e.threshold(i, t), v)-tolerance
+	aspiration := e.threshold(i, t)
+	ok := value >= max(aspiration, v)-tolerance
+	if e.rec != nil {
+		e.rec.respond(i, kind, t, verdict(ok, value, aspiration, v), Response{Accepted: ok,
+			Value: value, Aspiration: aspiration, NoDealValue: v, Belief: e.believed(i, t)})
+	}
+	return ok
+}
+
+// noOfferReason names why a principal proposes no deal of a kind whose
+// space is empty: its policy proposes none, or the red lines leave no
+// package of the kind.
+func noOfferReason(kind dealKind) string {
+	if kind == noDeal {
+		return "policy"
+	}
+	return "red_lines"
+}
+
+// verdict names why a response with this value, aspiration and value of
+// no deal accepts or rejects.
+func verdict(ok bool, value, aspiration, v float64) string {
+	switch {
+	case ok:
+		return "accepted"
+	case value < v-tolerance:
+		return "no_deal"
+	}
+	return "aspiration"
 }
 
 // agree puts the package in e.offer into force, once the ratifiers of a
 // comprehensive deal have approved it.
 func (e *episode) agree(kind dealKind, t int, mediated bool) {
-	if kind == comprehensiveDeal && e.scn.Deals.Ratification && !e.ratified() {
+	if kind == comprehensiveDeal && e.scn.Deals.Ratification && !e.ratified(t) {
 		e.out.RatificationFailures++
 		return
 	}
@@ -134,6 +174,9 @@ func (e *episode) agree(kind dealKind, t int, mediated bool) {
 	if mediated {
 		e.out.Mediated++
 	}
+	if e.rec != nil {
+		e.rec.agree(t)
+	}
 	if e.out.FirstAgreement == 0 {
 		e.out.FirstAgreement = t
 	}
@@ -143,12 +186,16 @@ func (e *episode) agree(kind dealKind, t int, mediated bool) {
 }
 
 // ratified reports whether every ratifier approves the package in
-// e.offer: its utility for it reaches its bar, as shifted by shocks
-// (Putnam 1988's win-set).
-func (e *episode) ratified() bool {
+// e.offer in round t: its utility for it reaches its bar, as shifted by
+// shocks (Putnam 1988's win-set).
+func (e *episode) ratified(t int) bool {
 	for _, r := range e.ratifiers {
 		a := &e.world.Actors[r]
-		if a.Utility(e.issues, e.offer) < a.Bar+e.barShift[r] {
+		u, bar := a.Utility(e.issues, e.offer), a.Bar+e.barShift[r]
+		if e.rec != nil {
+			e.rec.ratify(r, t, u, bar)
+		}
+		if u < bar {
 			return false
 		}
 	}

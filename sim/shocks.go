@@ -10,6 +10,9 @@ func (e *episode) shocks(t int) {
 		if sh.At != 0 && sh.At != t || sh.At == 0 && !e.events.happens(tagShock, t, e.shockKey[j], sw.Hazard) {
 			continue
 		}
+		if e.rec != nil {
+			e.rec.shock(j, t)
+		}
 		e.spe[0].valid, e.spe[1].valid = false, false // values of no deal may have moved
 		ef := &sh.Effects
 		for n, s := range ef.Reservation {
@@ -32,13 +35,19 @@ func (e *episode) shocks(t int) {
 		if e.deal.kind != noDeal && e.deal.start < t {
 			for n, s := range ef.Reneging {
 				i := e.principal(s.Actor)
-				if e.events.happens(tagShockReneging, t, 2*e.shockKey[j]+i, sw.Reneging[n]*e.protection(i, e.guarantees())) {
+				if p := sw.Reneging[n] * e.protection(i, e.guarantees()); e.events.happens(tagShockReneging, t, 2*e.shockKey[j]+i, p) {
+					if e.rec != nil {
+						e.rec.renege(i, t, j, p)
+					}
 					e.renege(i, t)
 					break
 				}
 			}
 		}
 		if e.deal.kind == interimDeal && e.events.happens(tagVoid, t, e.shockKey[j], sw.VoidInterim) {
+			if e.rec != nil {
+				e.rec.void(j, t, sw.VoidInterim)
+			}
 			e.deal.kind = noDeal
 			e.collapsed = true
 		}

@@ -15,6 +15,17 @@ const (
 	comprehensiveDeal
 )
 
+// String names the kind of deal as traces write it, "" for no deal.
+func (k dealKind) String() string {
+	switch k {
+	case interimDeal:
+		return "interim"
+	case comprehensiveDeal:
+		return "comprehensive"
+	}
+	return ""
+}
+
 // A policy is a deal-structure policy: which kind of deal a principal
 // proposes and accepts in the episode's current state.
 type policy interface {

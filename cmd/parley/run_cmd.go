@@ -114,17 +114,26 @@ func (o *runOptions) config() (sim.Config, error) {
 	if o.horizon < 0 || o.horizon > model.MaxHorizon {
 		return cfg, usagef("--horizon %d: want 1 … %d, or 0 for the scenario's", o.horizon, model.MaxHorizon)
 	}
-	for _, spec := range o.strategies {
+	var err error
+	cfg.Strategies, err = parseStrategies(o.strategies)
+	return cfg, err
+}
+
+// parseStrategies parses the values of --strategy, ACTOR=POLICY/TACTIC,
+// into strategies by actor; nil for none.
+func parseStrategies(specs []string) (map[string]model.Strategy, error) {
+	var strategies map[string]model.Strategy
+	for _, spec := range specs {
 		actor, st, err := sim.ParseStrategyFlag(spec)
 		if err != nil {
-			return cfg, usagef("--strategy: %v", err)
+			return nil, usagef("--strategy: %v", err)
 		}
-		if cfg.Strategies == nil {
-			cfg.Strategies = make(map[string]model.Strategy)
+		if strategies == nil {
+			strategies = make(map[string]model.Strategy)
 		}
-		cfg.Strategies[actor] = st
+		strategies[actor] = st
 	}
-	return cfg, nil
+	return strategies, nil
 }
 
 // checkPrincipals reports a usage error naming the flag when a strategy
