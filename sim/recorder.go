@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // A recorder writes down what happens in an episode for Trace. An episode
 // with no recorder (every episode Run plays) skips each note at the cost
 // of one nil check; a recorder only reads the episode's state, never
@@ -48,10 +50,17 @@ func (r *recorder) begin() {
 		p := TracePrincipal{
 			Actor: r.name(i), Reservation: e.reservation(i, 1), NoDealValue: e.noDealValue(i, 1),
 			Belief: e.believed(i, 1), Discount: a.Discount, RenegingHazard: a.RenegingHazard,
-			EscalationCost: e.cost[i], Weights: r.byIssue(a.Weights), RedLines: map[string]float64{},
+			EscalationCost: e.cost[i], Weights: r.byIssue(a.Weights), RedLines: map[string]RedLine{},
 		}
-		for j, rl := range e.scn.Actors[e.who[i]].RedLines {
-			p.RedLines[e.issues[rl.Issue].Name] = a.RedLines[j]
+		for k, level := range e.redLine[i] {
+			if math.IsNaN(level) {
+				continue
+			}
+			bound := "at_most"
+			if e.floor[i][k] {
+				bound = "at_least"
+			}
+			p.RedLines[e.issues[k].Name] = RedLine{Level: level, Bound: bound}
 		}
 		w.Principals = append(w.Principals, p)
 	}

@@ -42,7 +42,15 @@ type TracePrincipal struct {
 	RenegingHazard float64            `json:"reneging_hazard"`
 	EscalationCost float64            `json:"escalation_cost"`
 	Weights        map[string]float64 `json:"weights"`
-	RedLines       map[string]float64 `json:"red_lines"`
+	RedLines       map[string]RedLine `json:"red_lines"` // by issue
+}
+
+// A RedLine is a principal's limit on an issue: the level, and whether
+// it accepts only levels at least as high ("at_least") or at most as high
+// ("at_most").
+type RedLine struct {
+	Level float64 `json:"level"`
+	Bound string  `json:"bound"`
 }
 
 // TraceMediator is the mediator's sampled parameters.

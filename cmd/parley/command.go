@@ -47,7 +47,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, explainCmd, scenariosCmd, showCmd, validateCmd}
+	commands = []*command{runCmd, compareCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd}
 }
 
 func lookupCommand(name string) *command {
@@ -133,6 +133,7 @@ Examples:
   parley run
   parley run muscat --strategy iran=comprehensive-only/boulware
   parley compare muscat --versus us=comprehensive-only/conceder
+  parley trace muscat --seed 1
   parley scenarios
   parley show muscat
   parley validate my-scenario.yaml

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"github.com/parley-sim/parley/model"
+	"github.com/parley-sim/parley/sim"
+	"github.com/spf13/pflag"
+)
+
+var traceCmd = &command{
+	name:  "trace",
+	args:  "[SCENARIO|FILE]",
+	short: "tell one episode round by round: offers, responses, shocks, outcome",
+	long: `Play one episode of the negotiation and tell it round by round: the world
+it was sampled in (each side's fallback, red lines, beliefs and hazards), the
+shocks as they strike, each offer with its terms and what it is worth to both
+sides, each response and why (the responder's value of the deal against its
+aspiration and its value of no deal, and what it believes of the other side),
+ratification votes, reneging and its detection, and how the episode ends.
+
+Episode I of --seed S is exactly episode I of 'parley run --seed S': the trace
+ends the way the run counts it. Episodes are numbered from 0. --format json
+gives the same account as a list of events.`,
+	examples: []string{
+		"parley trace muscat --seed 1",
+		"parley trace muscat --seed 1 --episode 17 --strategy us=comprehensive-only/conceder",
+		"parley trace rubinstein --format json",
+	},
+	flags: func(fs *pflag.FlagSet) any {
+		o := &traceOptions{}
+		fs.Uint64Var(&o.seed, "seed", sim.DefaultSeed, "random seed of the run the episode belongs to")
+		fs.IntVarP(&o.episode, "episode", "e", 0, "index of the episode in the run, from 0")
+		fs.StringArrayVar(&o.strategies, "strategy", nil, "a principal's strategy, ACTOR=POLICY/TACTIC (repeatable)")
+		fs.IntVar(&o.horizon, "horizon", 0, "rounds per episode (default the scenario's)")
+		o.format = formatFlag(fs, "text", "json", "markdown")
+		return o
+	},
+	run: runTrace,
+}
+
+type traceOptions struct {
+	seed       uint64
+	episode    int
+	strategies []string
+	horizon    int
+	format     *outputFormat
+}
+
+func runTrace(e *env, opts any, args []string) error {
+	o := opts.(*traceOptions)
+	if o.episode < 0 {
+		return usagef("--episode %d: want 0 or more", o.episode)
+	}
+	if o.horizon < 0 || o.horizon > model.MaxHorizon {
+		return usagef("--horizon %d: want 1 … %d, or 0 for the scenario's", o.horizon, model.MaxHorizon)
+	}
+	strategies, err := parseStrategies(o.strategies)
+	if err != nil {
+		return err
+	}
+	s, err := loadScenarioArg(args)
+	if err != nil {
+		return err
+	}
+	if err := checkPrincipals(s, "--strategy", strategies); err != nil {
+		return err
+	}
+	cfg := sim.DefaultConfig()
+	cfg.Seed, cfg.Horizon, cfg.Strategies = o.seed, o.horizon, strategies
+	cfg.Episodes = o.episode + 1
+	tr, err := sim.Trace(s, cfg, o.episode)
+	if err != nil {
+		return err
+	}
+	if o.format.name == "json" {
+		return writeJSON(e.stdout, tr)
+	}
+	return newStory(s, tr).write(e.stdout, o.format.name == "markdown")
+}
