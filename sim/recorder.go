@@ -56,11 +56,7 @@ func (r *recorder) begin() {
 			if math.IsNaN(level) {
 				continue
 			}
-			bound := "at_most"
-			if e.floor[i][k] {
-				bound = "at_least"
-			}
-			p.RedLines[e.issues[k].Name] = RedLine{Level: level, Bound: bound}
+			p.RedLines[e.issues[k].Name] = RedLine{Level: level, Bound: bound(e.floor[i][k])}
 		}
 		w.Principals = append(w.Principals, p)
 	}
@@ -83,9 +79,48 @@ func (r *recorder) begin() {
 	r.world = w
 }
 
-// shock records shock j striking in round t.
+// shock records shock j striking in round t, and what it changed.
 func (r *recorder) shock(j, t int) {
-	r.add(Event{Round: t, Kind: EventShock, Shock: r.e.scn.Shocks[j].Name})
+	e := r.e
+	ef, sw := &e.scn.Shocks[j].Effects, &e.world.Shocks[j]
+	fx := &ShockEffects{}
+	for n, s := range ef.Reservation {
+		set(&fx.Reservation, e.scn.Actors[s.Actor].Name, sw.Reservation[n])
+	}
+	for _, s := range ef.RedLines {
+		i := e.principal(s.Actor)
+		set(&fx.RedLines, r.name(i), map[string]RedLine{})
+		fx.RedLines[r.name(i)][e.issues[s.Issue].Name] = RedLine{Level: e.redLine[i][s.Issue], Bound: bound(e.floor[i][s.Issue])}
+	}
+	for n, s := range ef.RatificationBar {
+		set(&fx.RatificationBar, e.scn.Actors[s.Actor].Name, sw.RatificationBar[n])
+	}
+	if ef.Escalation != nil {
+		fx.Escalation, fx.EscalationUntil = sw.Escalation, e.escalateTill[j]
+	}
+	if sw.Pause > 0 {
+		fx.PausedUntil = t + sw.Pause - 1
+	}
+	r.add(Event{Round: t, Kind: EventShock, Shock: e.scn.Shocks[j].Name, Effects: fx})
+}
+
+// set sets (*m)[k] = v, making the map if it is nil, unless k is already
+// there.
+func set[V any](m *map[string]V, k string, v V) {
+	if *m == nil {
+		*m = map[string]V{}
+	}
+	if _, ok := (*m)[k]; !ok {
+		(*m)[k] = v
+	}
+}
+
+// bound names the side of a red line: "at_least" for a floor.
+func bound(floor bool) string {
+	if floor {
+		return "at_least"
+	}
+	return "at_most"
 }
 
 // offer records principal p's offer of a deal of the given kind in round

@@ -10,9 +10,6 @@ func (e *episode) shocks(t int) {
 		if sh.At != 0 && sh.At != t || sh.At == 0 && !e.events.happens(tagShock, t, e.shockKey[j], sw.Hazard) {
 			continue
 		}
-		if e.rec != nil {
-			e.rec.shock(j, t)
-		}
 		e.spe[0].valid, e.spe[1].valid = false, false // values of no deal may have moved
 		ef := &sh.Effects
 		for n, s := range ef.Reservation {
@@ -31,6 +28,9 @@ func (e *episode) shocks(t int) {
 		}
 		if sw.Pause > 0 {
 			e.pausedTill = max(e.pausedTill, t+sw.Pause-1)
+		}
+		if e.rec != nil {
+			e.rec.shock(j, t)
 		}
 		if e.deal.kind != noDeal && e.deal.start < t {
 			for n, s := range ef.Reneging {

@@ -134,6 +134,18 @@ type Event struct {
 	Response     *Response     `json:"response,omitempty"`     // responses
 	Ratification *Ratification `json:"ratification,omitempty"` // ratifications
 	Until        int           `json:"until,omitempty"`        // agreements of interim deals: the round they expire
+	Effects      *ShockEffects `json:"effects,omitempty"`      // shocks
+}
+
+// ShockEffects is what a shock changed when it struck. Shifts add to what
+// they shift; red lines are the levels they moved to.
+type ShockEffects struct {
+	Reservation     map[string]float64            `json:"reservation,omitempty"`      // shift of each principal's fallback
+	RedLines        map[string]map[string]RedLine `json:"red_lines,omitempty"`        // by principal and issue
+	RatificationBar map[string]float64            `json:"ratification_bar,omitempty"` // shift of each ratifier's bar
+	Escalation      float64                       `json:"escalation,omitempty"`       // multiplier on the escalation hazard
+	EscalationUntil int                           `json:"escalation_until,omitempty"` // the last round it applies
+	PausedUntil     int                           `json:"paused_until,omitempty"`     // no proposals through this round
 }
 
 // A Package is a set of terms and what it is worth to each principal per

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -160,24 +162,41 @@ func (st *story) writeRounds(o *proseWriter) {
 		quietFrom = 0
 	}
 	for t := 1; t <= st.tr.Result.Rounds; t++ {
-		var lines []string
-		for len(events) > 0 && events[0].Round == t {
-			lines = append(lines, st.sentence(&events[0]))
-			state = nextState(state, &events[0])
-			events = events[1:]
+		n := 0
+		clash := true // every event of the round is a proposer finding that the red lines clash
+		for n < len(events) && events[n].Round == t {
+			clash = clash && events[n].Kind == sim.EventNoOffer && events[n].Reason == "red_lines"
+			n++
 		}
-		if len(lines) == 0 {
+		round := events[:n]
+		events = events[n:]
+		switch {
+		case n > 0 && clash:
+			if state != redLinesClash {
+				flushQuiet(t - 1)
+				state = redLinesClash
+			}
+			fallthrough
+		case n == 0:
 			if quietFrom == 0 {
 				quietFrom = t
 			}
 			continue
 		}
 		flushQuiet(t - 1)
+		var lines []string
+		for i := range round {
+			lines = append(lines, st.sentence(&round[i]))
+			state = nextState(state, &round[i])
+		}
 		o.para(fmt.Sprintf("Round %d:", t))
 		o.bullets(lines)
 	}
 	flushQuiet(st.tr.Result.Rounds)
 }
+
+// redLinesClash describes rounds in which the red lines leave no package.
+const redLinesClash = "the two sides' red lines leave no package either side could offer, so none is made"
 
 // nextState describes what goes on in rounds without events after ev.
 func nextState(state string, ev *sim.Event) string {
@@ -204,7 +223,7 @@ func (st *story) sentence(ev *sim.Event) string {
 	who := capital(st.labels[ev.Actor])
 	switch ev.Kind {
 	case sim.EventShock:
-		return fmt.Sprintf("Shock: %s strikes.", issueName(ev.Shock))
+		return st.shock(ev)
 	case sim.EventOffer:
 		return fmt.Sprintf("%s offers %s deal: %s. %s", who, article(ev.Deal), st.terms(ev.Package), st.worth(ev.Package))
 	case sim.EventNoOffer:
@@ -250,6 +269,40 @@ func (st *story) sentence(ev *sim.Event) string {
 	}
 	return string(ev.Kind)
 }
+
+// shock tells a shock and what it changed.
+func (st *story) shock(ev *sim.Event) string {
+	fx := ev.Effects
+	var what []string
+	for _, actor := range sortedKeys(fx.Reservation) {
+		what = append(what, fmt.Sprintf("%s fallback moves by %+.3f", possessive(st.labels[actor]), fx.Reservation[actor]))
+	}
+	for _, actor := range sortedKeys(fx.RedLines) {
+		var moves []string
+		for _, issue := range sortedKeys(fx.RedLines[actor]) {
+			rl := fx.RedLines[actor][issue]
+			moves = append(moves, fmt.Sprintf("on %s to %s %s", issueName(issue), strings.ReplaceAll(rl.Bound, "_", " "), fmtLevel(rl.Level)))
+		}
+		what = append(what, fmt.Sprintf("%s red lines move %s", possessive(st.labels[actor]), strings.Join(moves, " and ")))
+	}
+	for _, actor := range sortedKeys(fx.RatificationBar) {
+		what = append(what, fmt.Sprintf("%s ratification bar moves by %+.3f", possessive(st.labels[actor]), fx.RatificationBar[actor]))
+	}
+	if fx.Escalation != 0 {
+		what = append(what, fmt.Sprintf("the escalation hazard is multiplied by %s through round %d", fmtLevel(fx.Escalation), fx.EscalationUntil))
+	}
+	if fx.PausedUntil != 0 {
+		what = append(what, fmt.Sprintf("talks pause through round %d", fx.PausedUntil))
+	}
+	s := fmt.Sprintf("Shock: %s strikes", issueName(ev.Shock))
+	if len(what) == 0 {
+		return s + "; it changes nothing in the present state."
+	}
+	return s + ": " + strings.Join(what, "; ") + "."
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // noOffer tells why a principal made no offer.
 func (st *story) noOffer(who string, ev *sim.Event) string {
@@ -348,4 +401,13 @@ func chance(p float64) string {
 		decimals = 2
 	}
 	return strconv.FormatFloat(100*p, 'f', decimals, 64) + "%"
+}
+
+// possessive returns a name with its possessive ending: a bare
+// apostrophe after a plural such as "United States".
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss") {
+		return name + "'"
+	}
+	return name + "'s"
 }
