@@ -68,3 +68,32 @@ func ExampleCompare() {
 	// any deal: 0.054 -> 0.088 over 4000 paired episodes
 	// interval excludes 0: true
 }
+
+// Trace tells one episode round by round: in Rubinstein's game the first
+// proposer offers the share 5/7 and the other side accepts at once.
+func ExampleTrace() {
+	s, err := scenarios.Load("rubinstein")
+	if err != nil {
+		panic(err)
+	}
+	tr, err := sim.Trace(s, sim.DefaultConfig(), 0)
+	if err != nil {
+		panic(err)
+	}
+	for _, ev := range tr.Events {
+		switch ev.Kind {
+		case sim.EventOffer:
+			fmt.Printf("round %d: %s offers share %.4f\n", ev.Round, ev.Actor, ev.Package.Terms["share"])
+		case sim.EventResponse:
+			fmt.Printf("round %d: %s: %s\n", ev.Round, ev.Actor, ev.Reason)
+		default:
+			fmt.Printf("round %d: %s\n", ev.Round, ev.Kind)
+		}
+	}
+	fmt.Println(tr.Result.Outcome)
+	// Output:
+	// round 1: first offers share 0.7143
+	// round 1: second: accepted
+	// round 1: agreement
+	// comprehensive
+}

@@ -109,6 +109,12 @@ const (
 	EventEscalation   EventKind = "escalation"   // the conflict escalates
 )
 
+// EventKinds returns every kind of event.
+func EventKinds() []EventKind {
+	return []EventKind{EventShock, EventOffer, EventNoOffer, EventBridge, EventResponse, EventRatification,
+		EventAgreement, EventReneging, EventDetection, EventRenewal, EventExpiry, EventVoid, EventWalkAway, EventEscalation}
+}
+
 // An Event is one thing that happened in a traced round. Which fields are
 // set depends on Kind.
 type Event struct {

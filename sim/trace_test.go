@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/parley-sim/parley/model"
@@ -57,6 +58,9 @@ func checkStory(t *testing.T, tr *EpisodeTrace) {
 	reneged := map[string]bool{}
 	last := 0
 	for _, ev := range tr.Events {
+		if !slices.Contains(EventKinds(), ev.Kind) {
+			t.Fatalf("event %+v: unknown kind", ev)
+		}
 		count[ev.Kind]++
 		if ev.Round < last || ev.Round > e.Rounds {
 			t.Fatalf("event %+v out of order or after round %d", ev, e.Rounds)

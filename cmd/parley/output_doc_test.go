@@ -10,7 +10,8 @@ import (
 )
 
 // TestOutputDocCoversEveryField checks that docs/output.md names every
-// JSON field that run and compare print.
+// JSON field that run, compare and trace print, and every kind of trace
+// event.
 func TestOutputDocCoversEveryField(t *testing.T) {
 	doc, err := os.ReadFile("docs/output.md")
 	if err != nil {
@@ -40,8 +41,14 @@ func TestOutputDocCoversEveryField(t *testing.T) {
 	}
 	visit(reflect.TypeFor[sim.Result]())
 	visit(reflect.TypeFor[sim.Comparison]())
+	visit(reflect.TypeFor[sim.EpisodeTrace]())
 	if fields < 30 {
 		t.Fatalf("found only %d JSON fields; the walk is broken", fields)
+	}
+	for _, k := range sim.EventKinds() {
+		if !strings.Contains(string(doc), "`"+string(k)+"`") {
+			t.Errorf("docs/output.md does not name event kind %s", k)
+		}
 	}
 	for _, o := range sim.Outcomes() {
 		if !strings.Contains(string(doc), "`"+o.String()+"`") {
