@@ -91,6 +91,9 @@ func (st *story) writeWorld(o *proseWriter) {
 	}
 	o.table(t)
 	var notes []string
+	if clashes := st.clashes(); len(clashes) > 0 {
+		notes = append(notes, fmt.Sprintf("The red lines clash on %s: no comprehensive deal is possible unless a shock moves them.", strings.Join(clashes, "; ")))
+	}
 	if m := w.Mediator; m != nil {
 		notes = append(notes, fmt.Sprintf("%s mediates with credibility %s: in each round it puts a bridging package on the table with probability %s.",
 			st.labels[m.Actor], fmtLevel(m.Credibility), chance(m.Bridging)))
@@ -122,6 +125,30 @@ func (st *story) writeWorld(o *proseWriter) {
 		}
 		o.bullets(items)
 	}
+}
+
+// clashes lists the issues on which one principal's floor lies above the
+// other's ceiling, with both red lines.
+func (st *story) clashes() []string {
+	ps := st.tr.World.Principals
+	var out []string
+	for _, is := range st.s.Issues {
+		a, okA := ps[0].RedLines[is.Name]
+		b, okB := ps[1].RedLines[is.Name]
+		if !okA || !okB || a.Bound == b.Bound {
+			continue
+		}
+		floor, ceiling := a, b
+		if a.Bound == "at_most" {
+			floor, ceiling = b, a
+		}
+		if floor.Level > ceiling.Level {
+			out = append(out, fmt.Sprintf("%s (%s %s %s, %s %s %s)", issueName(is.Name),
+				st.labels[ps[0].Actor], strings.ReplaceAll(a.Bound, "_", " "), fmtLevel(a.Level),
+				st.labels[ps[1].Actor], strings.ReplaceAll(b.Bound, "_", " "), fmtLevel(b.Level)))
+		}
+	}
+	return out
 }
 
 // hasRedLine reports whether some principal has a red line on the issue.
