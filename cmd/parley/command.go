@@ -47,7 +47,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd}
+	commands = []*command{runCmd, compareCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd, equilibriaCmd}
 }
 
 func lookupCommand(name string) *command {
@@ -137,6 +137,7 @@ Examples:
   parley scenarios
   parley show muscat
   parley validate my-scenario.yaml
+  parley equilibria game.nfg
 
 Run 'parley COMMAND --help' for a command's flags and examples.
 `)

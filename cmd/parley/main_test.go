@@ -132,6 +132,15 @@ func TestCommandsGolden(t *testing.T) {
 		{"compare-json", []string{"compare", "jpoa-2013", "--episodes", "1000", "--versus", "us=comprehensive-only/linear", "--format", "json"}, exitOK},
 		{"compare-nothing", []string{"compare", "muscat"}, exitUsage},
 		{"compare-other-principals", []string{"compare", "muscat", "--episodes", "10", "--versus-scenario", "rubinstein"}, exitFail},
+		{"equilibria-help", []string{"equilibria", "--help"}, exitOK},
+		{"equilibria-meeting", []string{"equilibria", "testdata/nfg/meeting.nfg"}, exitOK},                                  // nondegenerate: 2 pure + 1 mixed
+		{"equilibria-meeting-markdown", []string{"equilibria", "testdata/nfg/meeting.nfg", "--format", "markdown"}, exitOK}, // same, Markdown
+		{"equilibria-entry", []string{"equilibria", "testdata/nfg/entry.nfg"}, exitOK},                                      // degenerate: a continuum
+		{"equilibria-entry-json", []string{"equilibria", "testdata/nfg/entry.nfg", "--format", "json"}, exitOK},
+		{"equilibria-malformed", []string{"equilibria", "testdata/nfg/truncated.nfg"}, exitFail},
+		{"equilibria-missing-file", []string{"equilibria", "no/such/game.nfg"}, exitFail},
+		{"equilibria-no-file", []string{"equilibria"}, exitUsage},
+		{"equilibria-bad-format", []string{"equilibria", "testdata/nfg/meeting.nfg", "--format", "csv"}, exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

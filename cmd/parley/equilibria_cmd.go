@@ -1,0 +1,216 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/big"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/parley-sim/parley/internal/text"
+	"github.com/parley-sim/parley/model/nfg"
+	"github.com/parley-sim/parley/sim/equilibrium"
+	"github.com/spf13/pflag"
+)
+
+var equilibriaCmd = &command{
+	name:  "equilibria",
+	args:  "FILE.nfg",
+	short: "list every Nash equilibrium of a two-player game (.nfg file)",
+	long: `Read a two-player game in strategic form from a Gambit .nfg file (payoff or
+outcome version) and list all its Nash equilibria, computed exactly in
+rational arithmetic by enumerating the vertices of the best-response
+polytopes (the method of Gambit's enummixed). Each row is one extreme
+equilibrium: each player's mixed strategy, as strategy=probability for the
+strategies played, the expected payoffs, and the component it belongs to.
+
+When the game is degenerate its equilibria can form continua: the rows are
+then the extreme points of the maximal Nash subsets (components), and every
+mix of a component's player-1 strategies with its player-2 strategies is an
+equilibrium too; the components are listed after the table.`,
+	examples: []string{
+		"parley equilibria testdata/nfg/meeting.nfg",
+		"parley equilibria testdata/nfg/entry.nfg --format json",
+		"parley equilibria game.nfg --format markdown",
+	},
+	flags: func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "json", "markdown") },
+	run:   runEquilibria,
+}
+
+// equilibriumJSON is one element of `parley equilibria --format json`; its
+// field names are stable (docs/output.md).
+type equilibriumJSON struct {
+	P1           []float64 `json:"p1"`
+	P2           []float64 `json:"p2"`
+	P1Exact      []string  `json:"p1_exact"`
+	P2Exact      []string  `json:"p2_exact"`
+	Payoffs      []float64 `json:"payoffs"`
+	PayoffsExact []string  `json:"payoffs_exact"`
+	Components   []int     `json:"components"`
+	Degenerate   bool      `json:"degenerate"`
+}
+
+func runEquilibria(e *env, opts any, args []string) error {
+	format := opts.(*outputFormat).name
+	if len(args) != 1 {
+		return usagef("want one FILE.nfg, got %d arguments", len(args))
+	}
+	g, err := readGame(args[0])
+	if err != nil {
+		return err
+	}
+	sol, err := equilibrium.Solve(g.A, g.B)
+	if err != nil {
+		return fmt.Errorf("%s: %w", args[0], err)
+	}
+	if format == "json" {
+		return writeJSON(e.stdout, equilibriaJSON(sol))
+	}
+	return writeEquilibria(e.stdout, format, args[0], g, sol)
+}
+
+// readGame reads the .nfg file at path.
+func readGame(path string) (*nfg.Game, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: cannot read: %w", path, err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory; want a .nfg file", path)
+	}
+	return nfg.Read(f, path)
+}
+
+func equilibriaJSON(sol *equilibrium.Solution) []equilibriumJSON {
+	out := make([]equilibriumJSON, len(sol.Equilibria))
+	for i, eq := range sol.Equilibria {
+		out[i] = equilibriumJSON{
+			P1:           floats(eq.P1),
+			P2:           floats(eq.P2),
+			P1Exact:      exact(eq.P1),
+			P2Exact:      exact(eq.P2),
+			Payoffs:      floats(eq.Payoff[:]),
+			PayoffsExact: exact(eq.Payoff[:]),
+			Components:   componentNumbers(sol, i),
+			Degenerate:   sol.Degenerate,
+		}
+	}
+	return out
+}
+
+// componentNumbers returns the 1-based numbers of the components holding
+// equilibrium i.
+func componentNumbers(sol *equilibrium.Solution, i int) []int {
+	ks := sol.ComponentsOf(i)
+	for j := range ks {
+		ks[j]++
+	}
+	return ks
+}
+
+// floats returns the nearest float64 to each rational.
+func floats(v []*big.Rat) []float64 {
+	out := make([]float64, len(v))
+	for i, r := range v {
+		out[i], _ = r.Float64()
+	}
+	return out
+}
+
+// exact writes each rational as an integer or a reduced fraction.
+func exact(v []*big.Rat) []string {
+	out := make([]string, len(v))
+	for i, r := range v {
+		out[i] = r.RatString()
+	}
+	return out
+}
+
+// paragraphWidth is where the text around the table wraps.
+const paragraphWidth = 78
+
+// writeEquilibria renders the solution as a heading, a table of extreme
+// equilibria and, for a degenerate game, the list of components.
+func writeEquilibria(w io.Writer, format, path string, g *nfg.Game, sol *equilibrium.Solution) error {
+	m, n := g.Shape()
+	fmt.Fprintf(w, "%s (%s): %s (rows) against %s (columns), %d×%d\n", g.Title, path, g.Players[0], g.Players[1], m, n)
+	if c := strings.TrimSpace(g.Comment); c != "" {
+		fmt.Fprintf(w, "%s\n", text.Wrap(c, paragraphWidth))
+	}
+	fmt.Fprintln(w)
+	count := plural(len(sol.Equilibria), "extreme equilibrium", "extreme equilibria")
+	var intro string
+	if sol.Degenerate {
+		intro = fmt.Sprintf("The game is degenerate, so its equilibria may form continua. The %s below are the vertices of %s: in each, every mix of its strategies for %s against every mix of its strategies for %s is an equilibrium, and there are no others.",
+			count, plural(len(sol.Components), "maximal Nash subset (component)", "maximal Nash subsets (components)"), g.Players[0], g.Players[1])
+	} else {
+		intro = fmt.Sprintf("The game is nondegenerate: its equilibria are isolated, and these %s are all of them.", count)
+	}
+	fmt.Fprintf(w, "%s\n\n", text.Wrap(intro, paragraphWidth))
+	t := &table{header: []string{"#", g.Players[0], g.Players[1], "payoff " + g.Players[0], "payoff " + g.Players[1], "component"}}
+	for i, eq := range sol.Equilibria {
+		comps := make([]string, 0, 1)
+		for _, k := range componentNumbers(sol, i) {
+			comps = append(comps, strconv.Itoa(k))
+		}
+		t.rows = append(t.rows, []string{
+			strconv.Itoa(i + 1),
+			mixed(g.Strategies[0], eq.P1),
+			mixed(g.Strategies[1], eq.P2),
+			eq.Payoff[0].RatString(),
+			eq.Payoff[1].RatString(),
+			strings.Join(comps, ", "),
+		})
+	}
+	if err := t.write(w, format); err != nil {
+		return err
+	}
+	if !sol.Degenerate {
+		return nil
+	}
+	fmt.Fprintf(w, "\nComponents (any mix of the strategies listed for each player):\n")
+	for k, c := range sol.Components {
+		fmt.Fprintf(w, "  %d. %s: %s; %s: %s\n", k+1,
+			g.Players[0], vertexList(g.Strategies[0], sol.P1Vertices, c.P1),
+			g.Players[1], vertexList(g.Strategies[1], sol.P2Vertices, c.P2))
+	}
+	return nil
+}
+
+// mixed writes a mixed strategy as label=probability for the strategies
+// played with positive probability, in strategy order.
+func mixed(labels []string, p []*big.Rat) string {
+	var parts []string
+	for i, x := range p {
+		if x.Sign() > 0 {
+			parts = append(parts, labels[i]+"="+x.RatString())
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// vertexList writes the vertices idx of vs, each as a mixed strategy in
+// brackets.
+func vertexList(labels []string, vs [][]*big.Rat, idx []int) string {
+	parts := make([]string, len(idx))
+	for k, i := range idx {
+		parts[k] = "[" + mixed(labels, vs[i]) + "]"
+	}
+	return strings.Join(parts, " ")
+}
+
+// plural writes n with the singular or plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
