@@ -1,0 +1,228 @@
+package sim
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/parley-sim/parley/model"
+	"github.com/parley-sim/parley/sim/stats"
+)
+
+// DefaultReplicates is the number of bootstrap replicates PlayGame draws
+// by default: a robustness of 0.9 then has a binomial standard error of
+// √(0.9·0.1/200) ≈ 0.02.
+const DefaultReplicates = 200
+
+// GameConfig sets up the estimation of a strategy meta-game. Start from
+// DefaultGameConfig.
+type GameConfig struct {
+	// Config sets the episodes, seed, workers and horizon. Its
+	// Strategies must be empty: the cells set the strategies.
+	Config Config
+
+	// Strategies lists each principal's strategies, in the order of
+	// model.Scenario.Principals; a nil list stands for the scenario's own.
+	Strategies [2][]model.Strategy
+
+	// Replicates is the number of Poisson bootstrap replicates, 0 for
+	// none.
+	Replicates int
+}
+
+// DefaultGameConfig returns DefaultConfig, the scenario's strategy lists
+// and DefaultReplicates replicates.
+func DefaultGameConfig() GameConfig {
+	return GameConfig{Config: DefaultConfig(), Replicates: DefaultReplicates}
+}
+
+// MetaGame is a two-player game between a scenario's principals estimated
+// by simulation: for every pair of strategies, a cell with each side's
+// expected utility and the outcome distribution. Its JSON field names are
+// stable.
+type MetaGame struct {
+	Scenario   string    `json:"scenario"`
+	Seed       uint64    `json:"seed"`
+	Episodes   int64     `json:"episodes"` // per cell
+	Horizon    int       `json:"horizon"`
+	Round      string    `json:"round"` // what one round stands for
+	Replicates int       `json:"bootstrap_replicates"`
+	Players    [2]Player `json:"players"` // the row player, then the column player
+
+	// Cells[i][j] is the cell where the row player plays its strategy i
+	// and the column player its strategy j.
+	Cells [][]Cell `json:"cells"`
+
+	// boot[b][k][i][j] is player k's mean utility in cell (i, j) under
+	// bootstrap replicate b.
+	boot [][2][][]float64
+}
+
+// Player is one principal of a MetaGame and the strategies it may play.
+type Player struct {
+	Actor      string   `json:"actor"`
+	Strategies []string `json:"strategies"`
+}
+
+// Cell is what one strategy pair produces.
+type Cell struct {
+	// Utilities is each player's expected realized utility, row player
+	// first.
+	Utilities [2]MeanEstimate `json:"utilities"`
+
+	// Outcomes is the probability of each outcome class at the horizon,
+	// keyed by Outcome.String.
+	Outcomes map[string]stats.Estimate `json:"outcomes"`
+}
+
+// MeanEstimate is a sample mean with its standard error SD/√n, its
+// Student t 95% interval and the number of observations. With fewer than
+// two observations SE is 0 and CI95 is [Mean, Mean].
+type MeanEstimate struct {
+	Mean float64    `json:"mean"`
+	SE   float64    `json:"se"`
+	CI95 [2]float64 `json:"ci95"`
+	N    int64      `json:"n"`
+}
+
+// meanEstimate summarizes m as a MeanEstimate.
+func meanEstimate(m stats.Moments) MeanEstimate {
+	e := MeanEstimate{Mean: m.Mean(), CI95: [2]float64{m.Mean(), m.Mean()}, N: m.N()}
+	if m.N() >= 2 {
+		e.SE = m.SD() / math.Sqrt(float64(m.N()))
+		e.CI95[0], e.CI95[1] = m.MeanCI(0.95)
+	}
+	return e
+}
+
+// Payoffs returns the estimated payoff matrices: a[i][j] is the row
+// player's mean utility in cell (i, j), b[i][j] the column player's.
+func (g *MetaGame) Payoffs() (a, b [][]float64) {
+	a, b = make([][]float64, len(g.Cells)), make([][]float64, len(g.Cells))
+	for i, row := range g.Cells {
+		a[i], b[i] = make([]float64, len(row)), make([]float64, len(row))
+		for j, c := range row {
+			a[i][j], b[i][j] = c.Utilities[0].Mean, c.Utilities[1].Mean
+		}
+	}
+	return a, b
+}
+
+// Replicate returns the payoff matrices of bootstrap replicate r, 0 ≤ r <
+// Replicates, laid out as Payoffs lays them out.
+func (g *MetaGame) Replicate(r int) (a, b [][]float64) {
+	return g.boot[r][0], g.boot[r][1]
+}
+
+// PlayGame estimates the meta-game of scenario s: it plays every pair of
+// the principals' strategies on the same cfg.Config.Episodes episodes.
+// Episode i of every cell draws from (seed, i) alone, so the cells differ
+// only by their strategies (common random numbers), and a cell reports
+// what Run reports for its strategy pair, bit for bit.
+//
+// Robustness comes from the Poisson bootstrap (Hanley & MacGibbon 2006;
+// Chamandy et al. 2012): replicate r gives episode i the weight
+// w ~ Poisson(1), drawn from a hash of (seed, r, i), the same in every
+// cell, so a replicate resamples episodes, not cells, and keeps the
+// pairing. Each replicate's weighted sums stream through blocks of
+// episodes like every other tally, so memory does not grow with the
+// number of episodes and the result is the same for any number of
+// workers; storing every episode's utilities instead would cost
+// 2·cells·episodes floats. A replicate that draws no episode at all (with
+// probability e^−episodes) repeats the estimates.
+func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame, error) {
+	if len(cfg.Config.Strategies) > 0 {
+		return nil, errors.New("strategies: set GameConfig.Strategies, not Config.Strategies")
+	}
+	if cfg.Replicates < 0 {
+		return nil, fmt.Errorf("replicates: %d; want 0 or more", cfg.Replicates)
+	}
+	who := s.Principals()
+	g := &MetaGame{Scenario: s.Name, Round: s.Round, Replicates: cfg.Replicates}
+	for k, a := range who {
+		list := cfg.Strategies[k]
+		if list == nil {
+			list = s.Actors[a].Strategies
+		}
+		if len(list) == 0 {
+			return nil, fmt.Errorf("strategies for %s: none; want at least one", s.Actors[a].Name)
+		}
+		g.Players[k].Actor = s.Actors[a].Name
+		for n, st := range list {
+			if slices.Index(list, st) < n {
+				return nil, fmt.Errorf("strategies for %s: %s appears twice; want each once", s.Actors[a].Name, st)
+			}
+			g.Players[k].Strategies = append(g.Players[k].Strategies, st.String())
+		}
+		cfg.Strategies[k] = list
+	}
+	rows, cols := len(cfg.Strategies[0]), len(cfg.Strategies[1])
+	plans := make([]plan, 0, rows*cols)
+	for _, r := range cfg.Strategies[0] {
+		for _, c := range cfg.Strategies[1] {
+			cc := cfg.Config
+			cc.Strategies = map[string]model.Strategy{g.Players[0].Actor: r, g.Players[1].Actor: c}
+			p, err := resolve(s, cc)
+			if err != nil {
+				return nil, err
+			}
+			plans = append(plans, p)
+		}
+	}
+	p := plans[0]
+	g.Seed, g.Horizon = p.seed, p.horizon
+	fresh := func() *gameTally { return newGameTally(len(plans), cfg.Replicates) }
+	worker := func() func(int, *gameTally) {
+		players := make([]*player, len(plans))
+		for c, pl := range plans {
+			players[c] = newPlayer(pl)
+		}
+		weights := make([]float64, cfg.Replicates)
+		return func(i int, t *gameTally) {
+			poissonWeights(weights, p.seed, i)
+			t.addWeights(weights)
+			for c, w := range players {
+				t.add(c, w.play(i), weights)
+			}
+		}
+	}
+	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker)
+	if err != nil {
+		return nil, err
+	}
+	g.Episodes = t.cells[0].utility[0].N()
+	g.Cells = make([][]Cell, rows)
+	for i := range rows {
+		g.Cells[i] = make([]Cell, cols)
+		for j := range cols {
+			tc := &t.cells[i*cols+j]
+			c := Cell{Outcomes: make(map[string]stats.Estimate)}
+			for k := range 2 {
+				c.Utilities[k] = meanEstimate(tc.utility[k])
+			}
+			for _, o := range Outcomes() {
+				c.Outcomes[o.String()] = stats.Proportion{N: g.Episodes, K: tc.outcomes[o]}.Estimate()
+			}
+			g.Cells[i][j] = c
+		}
+	}
+	g.boot = make([][2][][]float64, cfg.Replicates)
+	for r := range g.boot {
+		for k := range 2 {
+			m := make([][]float64, rows)
+			for i := range rows {
+				m[i] = make([]float64, cols)
+				for j := range cols {
+					m[i][j] = g.Cells[i][j].Utilities[k].Mean
+					if w := t.weight[r]; w > 0 {
+						m[i][j] = t.weighted[(2*(i*cols+j)+k)*cfg.Replicates+r] / w
+					}
+				}
+			}
+			g.boot[r][k] = m
+		}
+	}
+	return g, nil
+}

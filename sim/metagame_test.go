@@ -1,0 +1,198 @@
+package sim
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/parley-sim/parley/model"
+)
+
+func playGame(t testing.TB, s *model.Scenario, cfg GameConfig) *MetaGame {
+	t.Helper()
+	g, err := PlayGame(context.Background(), s, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func gameConfig(episodes, replicates int) GameConfig {
+	cfg := DefaultGameConfig()
+	cfg.Config.Episodes, cfg.Replicates = episodes, replicates
+	return cfg
+}
+
+// TestGameWorkers checks that the meta-game, bootstrap replicates
+// included, is the same bit for bit whatever the number of workers.
+func TestGameWorkers(t *testing.T) {
+	s := load(t, "muscat")
+	var first string
+	for _, w := range []int{1, 2, 8} {
+		cfg := gameConfig(1500, 20) // 6 blocks of 256 episodes, the last one short
+		cfg.Config.Workers = w
+		g := playGame(t, s, cfg)
+		b, _ := json.Marshal(g)
+		got := string(b) + fmt.Sprint(g.boot)
+		if first == "" {
+			first = got
+		} else if got != first {
+			t.Errorf("%d workers: meta-game differs from 1 worker", w)
+		}
+	}
+}
+
+// TestGameMatchesRun checks common random numbers: each cell reports what
+// Run reports for its strategy pair with the same seed, bit for bit,
+// because both play episode i from (seed, i) and merge the same blocks in
+// the same order.
+func TestGameMatchesRun(t *testing.T) {
+	s := load(t, "muscat")
+	cfg := gameConfig(700, 0)
+	cfg.Config.Seed = 3
+	g := playGame(t, s, cfg)
+	if len(g.Cells) != 5 || len(g.Cells[0]) != 5 { // muscat lists 5 strategies per principal
+		t.Fatalf("%d×%d cells; want 5×5", len(g.Cells), len(g.Cells[0]))
+	}
+	for _, ij := range [][2]int{{0, 0}, {2, 4}, {4, 1}} {
+		i, j := ij[0], ij[1]
+		rc := cfg.Config
+		rc.Strategies = map[string]model.Strategy{}
+		for k, n := range []int{i, j} {
+			st, err := model.ParseStrategy(g.Players[k].Strategies[n])
+			if err != nil {
+				t.Fatal(err)
+			}
+			rc.Strategies[g.Players[k].Actor] = st
+		}
+		r := run(t, s, rc)
+		c := g.Cells[i][j]
+		for k, p := range g.Players {
+			if got, want := c.Utilities[k].Mean, r.Utilities[p.Actor].Mean; got != want {
+				t.Errorf("cell (%d, %d): %s's utility %v; Run gives %v", i, j, p.Actor, got, want)
+			}
+			if got, want := c.Utilities[k].CI95, r.Utilities[p.Actor].CI95; got != want {
+				t.Errorf("cell (%d, %d): %s's interval %v; Run gives %v", i, j, p.Actor, got, want)
+			}
+		}
+		for name, e := range r.Outcomes {
+			if c.Outcomes[name] != e {
+				t.Errorf("cell (%d, %d): %s %+v; Run gives %+v", i, j, name, c.Outcomes[name], e)
+			}
+		}
+	}
+}
+
+// TestGameCellEstimates checks each cell's invariants: the outcome
+// probabilities sum to 1, the interval holds the mean, and the standard
+// error is SD/√n, so that the interval's half-width is about 1.96·SE (t
+// quantile at 699 degrees of freedom: 1.9634).
+func TestGameCellEstimates(t *testing.T) {
+	g := playGame(t, load(t, "muscat"), gameConfig(700, 0))
+	const tol = 1e-12 // rounding of a sum of six probabilities
+	for i, row := range g.Cells {
+		for j, c := range row {
+			sum := 0.0
+			for _, e := range c.Outcomes {
+				sum += e.P
+			}
+			if math.Abs(sum-1) > tol {
+				t.Errorf("cell (%d, %d): outcome probabilities sum to %v", i, j, sum)
+			}
+			for k, u := range c.Utilities {
+				half := (u.CI95[1] - u.CI95[0]) / 2
+				if u.N != 700 || u.CI95[0] > u.Mean || u.Mean > u.CI95[1] || math.Abs(half-1.9634*u.SE) > 1e-4*u.SE+1e-15 {
+					t.Errorf("cell (%d, %d), player %d: %+v", i, j, k, u)
+				}
+			}
+		}
+	}
+}
+
+// TestPoissonWeights checks that the bootstrap weights have the mean and
+// variance of Poisson(1), 1 and 1, within 5 standard errors of
+// 100,000 draws (SE of the mean 1/√n ≈ 0.0032; of the variance, whose
+// fourth central moment is 4 for Poisson(1), √(3/n) ≈ 0.0055), and that
+// about e⁻¹ of them are 0.
+func TestPoissonWeights(t *testing.T) {
+	const n = 100000
+	w := make([]float64, 10)
+	var sum, sq, zeros float64
+	for i := range n / len(w) {
+		poissonWeights(w, 7, i)
+		for _, x := range w {
+			sum += x
+			sq += x * x
+			if x == 0 {
+				zeros++
+			}
+		}
+	}
+	mean := sum / n
+	variance := sq/n - mean*mean
+	if math.Abs(mean-1) > 5*0.0032 || math.Abs(variance-1) > 5*0.0055 || math.Abs(zeros/n-math.Exp(-1)) > 5*0.0016 {
+		t.Errorf("mean %v, variance %v, zeros %v; want 1, 1, %v", mean, variance, zeros/n, math.Exp(-1))
+	}
+}
+
+// TestGameBootstrap checks that replicates vary around the estimates:
+// their SD across replicates is close to the cell's standard error.
+func TestGameBootstrap(t *testing.T) {
+	g := playGame(t, load(t, "muscat"), gameConfig(2000, 200))
+	for i := range g.Cells {
+		for j := range g.Cells[i] {
+			var sum, sq float64
+			for r := range g.Replicates {
+				a, _ := g.Replicate(r)
+				sum += a[i][j]
+				sq += a[i][j] * a[i][j]
+			}
+			mean := sum / float64(g.Replicates)
+			sd := math.Sqrt(sq/float64(g.Replicates) - mean*mean)
+			se := g.Cells[i][j].Utilities[0].SE
+			// The SD of 200 replicates estimates the SE within about
+			// 1/√(2·200) = 5% (normal theory); allow 30%.
+			if se > 0 && math.Abs(sd/se-1) > 0.3 {
+				t.Errorf("cell (%d, %d): bootstrap SD %v; SE %v", i, j, sd, se)
+			}
+		}
+	}
+}
+
+func TestGameErrors(t *testing.T) {
+	s := load(t, "muscat")
+	st := func(spec string) model.Strategy {
+		x, err := model.ParseStrategy(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	for _, tc := range []struct {
+		name string
+		cfg  func(*GameConfig)
+		want string
+	}{
+		{"twice", func(c *GameConfig) {
+			c.Strategies[1] = []model.Strategy{st("interim-first/linear"), st("interim-first/linear")}
+		}, "strategies for us: interim-first/linear appears twice"},
+		{"empty", func(c *GameConfig) { c.Strategies[0] = []model.Strategy{} }, "strategies for iran: none"},
+		{"config strategies", func(c *GameConfig) {
+			c.Config.Strategies = map[string]model.Strategy{"iran": st("interim-first/linear")}
+		}, "not Config.Strategies"},
+		{"replicates", func(c *GameConfig) { c.Replicates = -1 }, "replicates: -1"},
+		{"episodes", func(c *GameConfig) { c.Config.Episodes = 0 }, "episodes: 0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := gameConfig(10, 0)
+			tc.cfg(&cfg)
+			_, err := PlayGame(context.Background(), s, cfg)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v; want %q", err, tc.want)
+			}
+		})
+	}
+}
