@@ -1,0 +1,382 @@
+package sim
+
+import (
+	"context"
+	"math"
+	"math/big"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/parley-sim/parley/sim/equilibrium"
+)
+
+// payoffGrid is the number of grid steps per unit of utility that
+// estimated payoffs are rounded to before the exact solver
+// (sim/equilibrium) compares or solves them:
+// 1e9, far below any standard error yet coarse enough that the exact
+// solver's fractions stay small (a float64 converts exactly to a fraction
+// over 2⁵²). Payoffs that are equal as floats stay equal, so ties between
+// strategies that play alike survive.
+const payoffGrid = 1e9
+
+// GameAnalysis is the game-theoretic reading of an estimated MetaGame:
+// dominated strategies, best responses and every Nash equilibrium, each
+// with how often it survives the bootstrap. Its JSON field names are
+// stable.
+type GameAnalysis struct {
+	// Dominated lists, for each player, its strategies dominated by
+	// another of its pure strategies.
+	Dominated [2][]Dominance `json:"dominated"`
+
+	// BestResponses lists, for each player, its best responses to each
+	// of the other player's strategies.
+	BestResponses [2][]BestResponse `json:"best_responses"`
+
+	// Equilibria is every extreme Nash equilibrium of the estimated game,
+	// in the solver's order (pure strategies first, as Gambit orders
+	// them).
+	Equilibria []GameEquilibrium `json:"equilibria"`
+
+	// Degenerate reports a degenerate estimated game, in which equilibria
+	// can form continua: Components lists each maximal set of equilibria
+	// any mixture of which, player by player, is an equilibrium too, as
+	// indices into Equilibria.
+	Degenerate bool    `json:"degenerate"`
+	Components [][]int `json:"components"`
+}
+
+// Dominance is a dominated strategy.
+type Dominance struct {
+	Strategy string `json:"strategy"`
+
+	// Strictly is true when some strategy in By does strictly better
+	// against every strategy of the other player; otherwise each does at
+	// least as well everywhere and strictly better somewhere.
+	Strictly bool     `json:"strictly"`
+	By       []string `json:"by"`
+
+	// Robustness is the fraction of bootstrap replicates in which the
+	// strategy is dominated in the same way (strictly or weakly).
+	Robustness float64 `json:"robustness"`
+}
+
+// BestResponse is a player's best responses to one strategy of the other.
+type BestResponse struct {
+	To         string   `json:"to"`
+	Strategies []string `json:"strategies"`
+
+	// Robustness is the fraction of bootstrap replicates with the same
+	// set of best responses.
+	Robustness float64 `json:"robustness"`
+}
+
+// GameEquilibrium is a Nash equilibrium of the estimated game.
+type GameEquilibrium struct {
+	// Strategies is each player's mixed strategy over its support, in
+	// strategy order; Pure is true when both supports are single
+	// strategies.
+	Strategies [2][]Weight `json:"strategies"`
+	Pure       bool        `json:"pure"`
+
+	// Utilities is each player's expected utility under the profile,
+	// computed from the unrounded estimates, with the 2.5 and 97.5
+	// percentiles of the profile's expected utility across bootstrap
+	// replicates.
+	Utilities [2]Value `json:"utilities"`
+
+	// Outcomes is the outcome distribution the profile induces,
+	// Σᵢⱼ pᵢ·qⱼ·P(outcome | i, j), keyed by Outcome.String.
+	Outcomes map[string]float64 `json:"outcomes"`
+
+	// Robustness is the fraction of bootstrap replicates whose game has an
+	// equilibrium with the same supports.
+	Robustness float64 `json:"robustness"`
+}
+
+// Weight is the probability a mixed strategy puts on one strategy.
+type Weight struct {
+	Strategy    string  `json:"strategy"`
+	Probability float64 `json:"probability"`
+}
+
+// Value is an expected utility and its bootstrap percentile interval,
+// [Value, Value] without replicates.
+type Value struct {
+	Value float64    `json:"value"`
+	CI95  [2]float64 `json:"ci95"`
+}
+
+// Analyze solves the estimated game g and reads it: dominance, best
+// responses, every extreme Nash equilibrium with its utilities, induced
+// outcomes and robustness. Payoffs are first rounded to multiples of
+// 1/payoffGrid. Robustness solves every bootstrap replicate's game,
+// spread over one goroutine per CPU; the result does not depend on how
+// many there are. Analyze stops early with ctx's error when ctx is done.
+func Analyze(ctx context.Context, g *MetaGame) (*GameAnalysis, error) {
+	est, err := read(g.Payoffs())
+	if err != nil {
+		return nil, err
+	}
+	reps := make([]reading, g.Replicates)
+	if err := forEach(ctx, len(reps), func(r int) error {
+		var err error
+		reps[r], err = read(g.Replicate(r))
+		return err
+	}); err != nil {
+		return nil, err
+	}
+
+	sol := est.sol
+	an := &GameAnalysis{Degenerate: sol.Degenerate, Components: [][]int{}}
+	for k := range 2 {
+		an.Dominated[k] = dominance(g, est, reps, k)
+		an.BestResponses[k] = bestResponses(g, est, reps, k)
+	}
+	for _, e := range sol.Equilibria {
+		an.Equilibria = append(an.Equilibria, g.equilibrium(e, reps))
+	}
+	for _, c := range sol.Components {
+		var members []int
+		for n, e := range sol.Equilibria {
+			if slices.Contains(c.P1, e.Vertex[0]) && slices.Contains(c.P2, e.Vertex[1]) {
+				members = append(members, n)
+			}
+		}
+		an.Components = append(an.Components, members)
+	}
+	return an, nil
+}
+
+// RoundedPayoffs returns the payoff matrices Analyze reads: those of
+// Payoffs rounded to multiples of 1/payoffGrid, as exact fractions.
+func (g *MetaGame) RoundedPayoffs() (a, b [][]*big.Rat) {
+	pa, pb := g.Payoffs()
+	return rounded(pa), rounded(pb)
+}
+
+// rounded returns m rounded to multiples of 1/payoffGrid, as exact
+// fractions.
+func rounded(m [][]float64) [][]*big.Rat {
+	out := make([][]*big.Rat, len(m))
+	for i, row := range m {
+		out[i] = make([]*big.Rat, len(row))
+		for j, x := range row {
+			out[i][j] = big.NewRat(int64(math.Round(x*payoffGrid)), payoffGrid)
+		}
+	}
+	return out
+}
+
+// A reading is what the solver finds in one game: its equilibria, its
+// dominated strategies and its best responses.
+type reading struct {
+	sol  *equilibrium.Solution
+	dom  [2][]equilibrium.Domination
+	best [2][][]int
+}
+
+// read reads the game with payoffs a and b, rounded.
+func read(a, b [][]float64) (reading, error) {
+	ra, rb := rounded(a), rounded(b)
+	var r reading
+	var err error
+	if r.sol, err = equilibrium.Solve(ra, rb); err != nil {
+		return r, err
+	}
+	if r.dom, err = equilibrium.Dominated(ra, rb); err != nil {
+		return r, err
+	}
+	r.best, err = equilibrium.BestResponses(ra, rb)
+	return r, err
+}
+
+// dominators returns player k's strategies that dominate s, strictly
+// when some does, weakly otherwise.
+func (r reading) dominators(k, s int) (by []int, strictly bool) {
+	var weak, strict []int
+	for _, d := range r.dom[k] {
+		switch {
+		case d.Strategy != s:
+		case d.Strict:
+			strict = append(strict, d.By)
+		default:
+			weak = append(weak, d.By)
+		}
+	}
+	if len(strict) > 0 {
+		return strict, true
+	}
+	return weak, false
+}
+
+// dominance lists player k's dominated strategies.
+func dominance(g *MetaGame, est reading, reps []reading, k int) []Dominance {
+	out := []Dominance{}
+	for s, name := range g.Players[k].Strategies {
+		by, strictly := est.dominators(k, s)
+		if len(by) == 0 {
+			continue
+		}
+		d := Dominance{Strategy: name, Strictly: strictly, By: g.names(k, by)}
+		d.Robustness = fraction(reps, func(r reading) bool {
+			rby, rstrictly := r.dominators(k, s)
+			return len(rby) > 0 && rstrictly == strictly
+		})
+		out = append(out, d)
+	}
+	return out
+}
+
+// bestResponses lists player k's best responses to each strategy of the
+// other player.
+func bestResponses(g *MetaGame, est reading, reps []reading, k int) []BestResponse {
+	var out []BestResponse
+	for t, best := range est.best[k] {
+		out = append(out, BestResponse{
+			To: g.Players[1-k].Strategies[t], Strategies: g.names(k, best),
+			Robustness: fraction(reps, func(r reading) bool { return slices.Equal(r.best[k][t], best) }),
+		})
+	}
+	return out
+}
+
+// equilibrium describes the equilibrium e of the estimated game.
+func (g *MetaGame) equilibrium(e equilibrium.Equilibrium, reps []reading) GameEquilibrium {
+	p := [2][]float64{floats(e.P1), floats(e.P2)}
+	ge := GameEquilibrium{Outcomes: make(map[string]float64)}
+	for k := range 2 {
+		for s, x := range p[k] {
+			if x > 0 {
+				ge.Strategies[k] = append(ge.Strategies[k], Weight{Strategy: g.Players[k].Strategies[s], Probability: x})
+			}
+		}
+	}
+	a, b := g.Payoffs()
+	for k, u := range [2][][]float64{a, b} {
+		v := expected(u, p[0], p[1])
+		ge.Utilities[k] = Value{Value: v, CI95: [2]float64{v, v}}
+	}
+	ge.Pure = len(ge.Strategies[0]) == 1 && len(ge.Strategies[1]) == 1
+	for _, o := range Outcomes() {
+		sum := 0.0
+		for i, x := range p[0] {
+			for j, y := range p[1] {
+				sum += x * y * g.Cells[i][j].Outcomes[o.String()].P
+			}
+		}
+		ge.Outcomes[o.String()] = sum
+	}
+	if len(reps) == 0 {
+		return ge
+	}
+	for k := range 2 {
+		vs := make([]float64, len(reps))
+		for r := range reps {
+			ra, rb := g.Replicate(r)
+			vs[r] = expected([2][][]float64{ra, rb}[k], p[0], p[1])
+		}
+		slices.Sort(vs)
+		ge.Utilities[k].CI95 = [2]float64{percentile(vs, 0.025), percentile(vs, 0.975)}
+	}
+	supports := [2][]bool{support(e.P1), support(e.P2)}
+	ge.Robustness = fraction(reps, func(r reading) bool {
+		return slices.ContainsFunc(r.sol.Equilibria, func(f equilibrium.Equilibrium) bool {
+			return slices.Equal(support(f.P1), supports[0]) && slices.Equal(support(f.P2), supports[1])
+		})
+	})
+	return ge
+}
+
+// names returns the names of player k's strategies at the given indices.
+func (g *MetaGame) names(k int, idx []int) []string {
+	out := make([]string, len(idx))
+	for n, s := range idx {
+		out[n] = g.Players[k].Strategies[s]
+	}
+	return out
+}
+
+// fraction returns the fraction of replicates for which f is true, 0
+// when there are none.
+func fraction(reps []reading, f func(reading) bool) float64 {
+	if len(reps) == 0 {
+		return 0
+	}
+	n := 0
+	for _, r := range reps {
+		if f(r) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(reps))
+}
+
+// percentile returns the p quantile of the sorted xs, the order
+// statistic of rank ⌈p·n⌉ (at least the first).
+func percentile(xs []float64, p float64) float64 {
+	return xs[max(int(math.Ceil(p*float64(len(xs))))-1, 0)]
+}
+
+// expected returns xᵀ·u·y.
+func expected(u [][]float64, x, y []float64) float64 {
+	sum := 0.0
+	for i, row := range u {
+		for j, v := range row {
+			sum += x[i] * y[j] * v
+		}
+	}
+	return sum
+}
+
+func floats(p []*big.Rat) []float64 {
+	out := make([]float64, len(p))
+	for i, x := range p {
+		out[i], _ = x.Float64()
+	}
+	return out
+}
+
+func support(p []*big.Rat) []bool {
+	out := make([]bool, len(p))
+	for i, x := range p {
+		out[i] = x.Sign() > 0
+	}
+	return out
+}
+
+// forEach calls f(0) … f(n−1) on one goroutine per CPU and returns the
+// first error in index order, or ctx's error when ctx is done first.
+func forEach(ctx context.Context, n int, f func(int) error) error {
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), n) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = f(i)
+			}
+		})
+	}
+	var err error
+feed:
+	for i := range n {
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		case next <- i:
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
