@@ -47,7 +47,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd, equilibriaCmd}
+	commands = []*command{runCmd, compareCmd, gameCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd, equilibriaCmd}
 }
 
 func lookupCommand(name string) *command {
@@ -134,6 +134,7 @@ Examples:
   parley run muscat --strategy iran=comprehensive-only/boulware
   parley compare muscat --versus us=comprehensive-only/conceder
   parley trace muscat --seed 1
+  parley game muscat
   parley scenarios
   parley show muscat
   parley validate my-scenario.yaml
@@ -151,7 +152,7 @@ func printCommandHelp(w io.Writer, c *command, fs *pflag.FlagSet) {
 	fmt.Fprintf(w, " [FLAGS]\n\n%s\n", strings.TrimSpace(c.long))
 	fs.Bool("help", false, "show this help")
 	fs.Lookup("help").Shorthand = "h"
-	fmt.Fprintf(w, "\nFlags:\n%s", strings.Replace(fs.FlagUsages(), "--help[=true|false]", "--help"+strings.Repeat(" ", len("[=true|false]")), 1))
+	fmt.Fprintf(w, "\nFlags:\n%s", strings.ReplaceAll(fs.FlagUsages(), "[=true|false]", strings.Repeat(" ", len("[=true|false]"))))
 	if len(c.examples) > 0 {
 		fmt.Fprintf(w, "\nExamples:\n")
 		for _, ex := range c.examples {

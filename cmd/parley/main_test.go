@@ -141,6 +141,14 @@ func TestCommandsGolden(t *testing.T) {
 		{"equilibria-missing-file", []string{"equilibria", "no/such/game.nfg"}, exitFail},
 		{"equilibria-no-file", []string{"equilibria"}, exitUsage},
 		{"equilibria-bad-format", []string{"equilibria", "testdata/nfg/meeting.nfg", "--format", "csv"}, exitUsage},
+		{"game-help", []string{"game", "--help"}, exitOK},
+		{"game-muscat", []string{"game", "muscat", "--episodes", "400", "--bootstrap", "20"}, exitOK},
+		{"game-muscat-json", []string{"game", "muscat", "--episodes", "200", "--bootstrap", "10", "--format", "json",
+			"--strategies", "iran=step-by-step/boulware,hold-out/boulware", "--strategies", "us=interim-first/conceder,comprehensive-only/fixed"}, exitOK},
+		{"game-muscat-markdown", []string{"game", "muscat", "--episodes", "300", "--bootstrap", "10", "--dynamics", "--format", "markdown"}, exitOK},
+		{"game-no-zopa", []string{"game", "no-zopa", "--episodes", "50", "--bootstrap", "10"}, exitOK}, // degenerate: every profile an equilibrium
+		{"game-bad-strategies", []string{"game", "--strategies", "iran=patient/boulware"}, exitUsage},
+		{"game-bad-bootstrap", []string{"game", "--bootstrap", "-1"}, exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

@@ -10,8 +10,8 @@ import (
 )
 
 // TestOutputDocCoversEveryField checks that docs/output.md names every
-// JSON field that run, compare and trace print, and every kind of trace
-// event.
+// JSON field that run, compare, trace and game print, and every kind of
+// trace event.
 func TestOutputDocCoversEveryField(t *testing.T) {
 	doc, err := os.ReadFile("docs/output.md")
 	if err != nil {
@@ -42,6 +42,7 @@ func TestOutputDocCoversEveryField(t *testing.T) {
 	visit(reflect.TypeFor[sim.Result]())
 	visit(reflect.TypeFor[sim.Comparison]())
 	visit(reflect.TypeFor[sim.EpisodeTrace]())
+	visit(reflect.TypeFor[gameOutput]())
 	if fields < 30 {
 		t.Fatalf("found only %d JSON fields; the walk is broken", fields)
 	}

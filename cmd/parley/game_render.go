@@ -1,0 +1,283 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/parley-sim/parley/internal/text"
+	"github.com/parley-sim/parley/model"
+	"github.com/parley-sim/parley/sim"
+)
+
+// writeGameReport renders a game's output as text tables or Markdown.
+func writeGameReport(w io.Writer, out *gameOutput, format string) error {
+	g, an := out.Game, out.Analysis
+	rep := &report{
+		title: fmt.Sprintf("%s strategy game: %s per strategy pair, seed %d, horizon %s, %s",
+			g.Scenario, count(int(g.Episodes), "episode"), g.Seed, count(g.Horizon, g.Round), count(g.Replicates, "bootstrap replicate")),
+		preamble: []string{"", text.Wrap(out.Answer, 78)},
+	}
+	rep.sections = append(rep.sections, payoffSection(g, an), dominanceSection(g, an), bestResponseSection(g, an),
+		equilibriumSection(g, an))
+	if out.Dynamics != nil {
+		rep.sections = append(rep.sections, dynamicsSection(g, out.Dynamics))
+	}
+	return rep.write(w, format)
+}
+
+// payoffSection lays out the payoff matrix, best responses starred.
+func payoffSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
+	p0, p1 := g.Players[0].Actor, g.Players[1].Actor
+	sec := section{title: "Payoffs",
+		note: fmt.Sprintf("rows: %s's strategies; columns: %s's. Each cell: %s's expected utility ± the half-width of its 95%% interval, then %s's; * marks a best response to the other side's strategy.",
+			p0, p1, p0, p1),
+		display: &table{header: append([]string{p0 + " \\ " + p1}, g.Players[1].Strategies...)}}
+	best := func(k int, s, t string) string {
+		if slices.Contains(an.BestResponses[k][slices.Index(g.Players[1-k].Strategies, t)].Strategies, s) {
+			return "*"
+		}
+		return ""
+	}
+	for i, row := range g.Cells {
+		r := g.Players[0].Strategies[i]
+		cells := []string{r}
+		for j, c := range row {
+			col := g.Players[1].Strategies[j]
+			cells = append(cells, plusMinus(c.Utilities[0])+best(0, r, col)+" / "+plusMinus(c.Utilities[1])+best(1, col, r))
+		}
+		sec.display.rows = append(sec.display.rows, cells)
+	}
+	return sec
+}
+
+// plusMinus writes a mean and the half-width of its interval.
+func plusMinus(m sim.MeanEstimate) string {
+	return num(m.Mean) + " ± " + num((m.CI95[1]-m.CI95[0])/2)
+}
+
+func dominanceSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
+	sec := section{title: "Dominated strategies",
+		note:    "a strategy another does at least as well as against every strategy of the other side (weakly), or better against every one (strictly); robustness: the share of bootstrap replicates in which it stays dominated in the same way",
+		display: &table{header: []string{"side", "strategy", "dominated", "by", "robustness"}}}
+	for k, list := range an.Dominated {
+		for _, d := range list {
+			how := "weakly"
+			if d.Strictly {
+				how = "strictly"
+			}
+			sec.display.rows = append(sec.display.rows, []string{g.Players[k].Actor, d.Strategy, how,
+				strings.Join(d.By, ", "), share(d.Robustness, g.Replicates)})
+		}
+	}
+	if len(sec.display.rows) == 0 {
+		sec.display.rows = append(sec.display.rows, []string{"—", "no strategy is dominated", "", "", ""})
+	}
+	return sec
+}
+
+func bestResponseSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
+	sec := section{title: "Best responses",
+		note:    "robustness: the share of bootstrap replicates with the same best responses",
+		display: &table{header: []string{"side", "to the other's", "best response", "robustness"}}}
+	for k, list := range an.BestResponses {
+		for _, b := range list {
+			sec.display.rows = append(sec.display.rows, []string{g.Players[k].Actor, b.To,
+				strings.Join(b.Strategies, ", "), share(b.Robustness, g.Replicates)})
+		}
+	}
+	return sec
+}
+
+func equilibriumSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
+	p0, p1 := g.Players[0].Actor, g.Players[1].Actor
+	note := "every extreme Nash equilibrium of the estimated game; utilities with their 95% bootstrap interval; outcomes at the horizon under the equilibrium's mix; robustness: the share of bootstrap replicates with an equilibrium on the same strategies"
+	if an.Degenerate {
+		note += ". The game is degenerate (some strategies tie exactly)"
+		var sets []string
+		for _, c := range an.Components {
+			if len(c) > 1 {
+				sets = append(sets, setLabel(c))
+			}
+		}
+		if len(sets) > 0 {
+			note += "; any mix of the equilibria in " + strings.Join(sets, "; in ") + " is an equilibrium too"
+		}
+	}
+	sec := section{title: "Nash equilibria", note: note,
+		display: &table{header: []string{"#", p0 + " plays", p1 + " plays", p0 + " utility", p1 + " utility", "outcomes", "robustness"}}}
+	for n, e := range an.Equilibria {
+		sec.display.rows = append(sec.display.rows, []string{strconv.Itoa(n + 1), mixLabel(e.Strategies[0]), mixLabel(e.Strategies[1]),
+			valueLabel(e.Utilities[0]), valueLabel(e.Utilities[1]), outcomeMix(e.Outcomes), share(e.Robustness, g.Replicates)})
+	}
+	return sec
+}
+
+func dynamicsSection(g *sim.MetaGame, d *sim.Dynamics) section {
+	header := []string{"time"}
+	for _, p := range g.Players {
+		for _, s := range p.Strategies {
+			header = append(header, p.Actor+" "+s)
+		}
+	}
+	sec := section{title: "Replicator dynamics",
+		note:    fmt.Sprintf("share of each strategy in a population of each side, from an even mix: a strategy's share grows at the rate its expected utility exceeds its population's average (step %g)", d.Step),
+		display: &table{header: header}}
+	for _, st := range d.States {
+		row := []string{strconv.FormatFloat(st.Time, 'f', -1, 64)}
+		for _, shares := range st.Shares {
+			for _, x := range shares {
+				row = append(row, percent(x))
+			}
+		}
+		sec.display.rows = append(sec.display.rows, row)
+	}
+	return sec
+}
+
+// mixLabel writes a mixed strategy: the strategy alone when pure.
+func mixLabel(ws []sim.Weight) string {
+	if len(ws) == 1 {
+		return ws[0].Strategy
+	}
+	var parts []string
+	for _, w := range ws {
+		parts = append(parts, w.Strategy+" "+percent(w.Probability))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func valueLabel(v sim.Value) string {
+	return num(v.Value) + " [" + num(v.CI95[0]) + ", " + num(v.CI95[1]) + "]"
+}
+
+// outcomeMix lists the outcomes of probability at least 0.5%, likeliest
+// first.
+func outcomeMix(p map[string]float64) string {
+	names := make([]string, 0, len(p))
+	for _, o := range sim.Outcomes() {
+		if p[o.String()] >= 0.005 {
+			names = append(names, o.String())
+		}
+	}
+	slices.SortStableFunc(names, func(a, b string) int {
+		switch {
+		case p[a] > p[b]:
+			return -1
+		case p[a] < p[b]:
+			return 1
+		}
+		return 0
+	})
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = n + " " + percent(p[n])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// share writes a robustness, "—" without replicates.
+func share(x float64, replicates int) string {
+	if replicates == 0 {
+		return "—"
+	}
+	return percent(x)
+}
+
+// setLabel writes equilibrium numbers, counted from 1, as {1, 2}.
+func setLabel(idx []int) string {
+	parts := make([]string, len(idx))
+	for i, n := range idx {
+		parts[i] = strconv.Itoa(n + 1)
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// gameAnswer says in plain words which deal structure each side plays in
+// the equilibria of the estimated game, and describes the most robust
+// equilibrium.
+func gameAnswer(out *gameOutput) string {
+	g, an := out.Game, out.Analysis
+	var b strings.Builder
+	best := 0
+	if n := len(an.Equilibria); n == 1 {
+		b.WriteString("The estimated game has one Nash equilibrium. In it, ")
+	} else {
+		fmt.Fprintf(&b, "The estimated game has %d extreme Nash equilibria", n)
+		if an.Degenerate {
+			fmt.Fprintf(&b, " (it is degenerate: some strategies tie exactly, and the equilibria form %s, any mix within which is an equilibrium too)",
+				count(len(an.Components), "set"))
+		}
+		b.WriteString(". In them, ")
+		for k, p := range g.Players {
+			if k == 1 {
+				b.WriteString("; ")
+			}
+			var labels []string
+			times := map[string]int{}
+			for _, e := range an.Equilibria {
+				l := structureLabel(e.Strategies[k])
+				if times[l] == 0 {
+					labels = append(labels, l)
+				}
+				times[l]++
+			}
+			for i, l := range labels {
+				if times[l] == n {
+					labels[i] = l + " in all"
+				} else {
+					labels[i] = fmt.Sprintf("%s in %d", l, times[l])
+				}
+			}
+			b.WriteString(p.Actor + " " + strings.Join(labels, ", "))
+		}
+		for n, e := range an.Equilibria {
+			if e.Robustness > an.Equilibria[best].Robustness {
+				best = n
+			}
+		}
+		fmt.Fprintf(&b, ". In equilibrium %d, the most robust, ", best+1)
+	}
+	e := an.Equilibria[best]
+	for k, p := range g.Players {
+		if k == 1 {
+			b.WriteString(" and ")
+		}
+		fmt.Fprintf(&b, "%s %s (%s, expected utility %s)", p.Actor, structureLabel(e.Strategies[k]),
+			mixLabel(e.Strategies[k]), valueLabel(e.Utilities[k]))
+	}
+	fmt.Fprintf(&b, "; the talks end in %s", outcomeMix(e.Outcomes))
+	if g.Replicates > 0 {
+		fmt.Fprintf(&b, "; it persists in %s of bootstrap replicates", percent(e.Robustness))
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+// structureLabel says which deal structure a mixed strategy plays: "plays
+// step-by-step", or "mixes interim-first 60.00% and hold-out 40.00%".
+func structureLabel(ws []sim.Weight) string {
+	var policies []string
+	mass := map[string]float64{}
+	for _, w := range ws {
+		st, err := model.ParseStrategy(w.Strategy)
+		if err != nil {
+			panic(err) // the names come from model.Strategy.String
+		}
+		p := st.Policy.String()
+		if _, ok := mass[p]; !ok {
+			policies = append(policies, p)
+		}
+		mass[p] += w.Probability
+	}
+	if len(policies) == 1 {
+		return "plays " + policies[0]
+	}
+	parts := make([]string, len(policies))
+	for i, p := range policies {
+		parts[i] = p + " " + percent(mass[p])
+	}
+	return "mixes " + strings.Join(parts, " and ")
+}
