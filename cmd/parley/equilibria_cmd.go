@@ -30,7 +30,10 @@ strategies played, the expected payoffs, and the component it belongs to.
 When the game is degenerate its equilibria can form continua: the rows are
 then the extreme points of the maximal Nash subsets (components), and every
 mix of a component's player-1 strategies with its player-2 strategies is an
-equilibrium too; the components are listed after the table.`,
+equilibrium too; the components are listed after the table.
+
+The time grows about fivefold with each strategy added to both players: a
+6×6 game takes milliseconds, a 10×10 game seconds.`,
 	examples: []string{
 		"parley equilibria testdata/nfg/meeting.nfg",
 		"parley equilibria testdata/nfg/entry.nfg --format json",

@@ -38,9 +38,16 @@
 // and payoffs near 1.8e6, float vertex enumeration reports hundreds of false
 // vertices, and whether a nearly tight constraint is tight decides which
 // equilibria exist in a degenerate game. Float payoffs (as in Parley's
-// strategy meta-games) convert exactly with Rats. Vertex enumeration is
-// exponential in the size of the game: it is meant for games up to about
-// 10×10, and Solve rejects games with more than 64 strategies in total.
+// strategy meta-games) convert exactly with Rats.
+//
+// # Cost
+//
+// Vertex enumeration solves C(m+n, m) small systems per polytope, about
+// five times as many for each strategy added to both players. Measured on
+// one core: a 5×5 game with float payoffs takes about 2 ms (BenchmarkSolve),
+// von Stengel's 6×6 about 15 ms, random 8×8 games a few tenths of a second,
+// 10×10 games 5 to 15 seconds. Solve rejects games with more than 64
+// strategies in all.
 //
 // # References
 //
