@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -170,195 +168,6 @@ func (st *story) interimIssues() string {
 	return strings.Join(names, ", ")
 }
 
-// writeRounds tells the rounds, one list of events per round, and sums
-// up the runs of rounds in which nothing happens.
-func (st *story) writeRounds(o *proseWriter) {
-	o.heading("Round by round")
-	events := st.tr.Events
-	state := "talks go on without an offer"
-	quietFrom := 0
-	flushQuiet := func(until int) {
-		if quietFrom == 0 || until < quietFrom {
-			return
-		}
-		rounds := fmt.Sprintf("Round %d", quietFrom)
-		if until > quietFrom {
-			rounds = fmt.Sprintf("Rounds %d–%d", quietFrom, until)
-		}
-		o.para(rounds + ": " + state + ".")
-		quietFrom = 0
-	}
-	for t := 1; t <= st.tr.Result.Rounds; t++ {
-		n := 0
-		clash := true // every event of the round is a proposer finding that the red lines clash
-		for n < len(events) && events[n].Round == t {
-			clash = clash && events[n].Kind == sim.EventNoOffer && events[n].Reason == "red_lines"
-			n++
-		}
-		round := events[:n]
-		events = events[n:]
-		switch {
-		case n > 0 && clash:
-			if state != redLinesClash {
-				flushQuiet(t - 1)
-				state = redLinesClash
-			}
-			fallthrough
-		case n == 0:
-			if quietFrom == 0 {
-				quietFrom = t
-			}
-			continue
-		}
-		flushQuiet(t - 1)
-		var lines []string
-		for i := range round {
-			lines = append(lines, st.sentence(&round[i]))
-			state = nextState(state, &round[i])
-		}
-		o.para(fmt.Sprintf("Round %d:", t))
-		o.bullets(lines)
-	}
-	flushQuiet(st.tr.Result.Rounds)
-}
-
-// redLinesClash describes rounds in which the red lines leave no package.
-const redLinesClash = "the two sides' red lines leave no package either side could offer, so none is made"
-
-// nextState describes what goes on in rounds without events after ev.
-func nextState(state string, ev *sim.Event) string {
-	switch ev.Kind {
-	case sim.EventAgreement, sim.EventRenewal:
-		return "the " + ev.Deal + " deal holds"
-	case sim.EventReneging:
-		return "the reneging goes undetected"
-	case sim.EventDetection, sim.EventExpiry, sim.EventVoid:
-		return "no deal is in force and no offer is made"
-	case sim.EventShock:
-		if strings.HasPrefix(state, "the") {
-			return state
-		}
-		return "no offer is made (talks may be paused by a shock)"
-	case sim.EventWalkAway:
-		return "the talks are over; no deal is in force"
-	}
-	return state
-}
-
-// sentence tells one event.
-func (st *story) sentence(ev *sim.Event) string {
-	who := capital(st.labels[ev.Actor])
-	switch ev.Kind {
-	case sim.EventShock:
-		return st.shock(ev)
-	case sim.EventOffer:
-		return fmt.Sprintf("%s offers %s deal: %s. %s", who, article(ev.Deal), st.terms(ev.Package), st.worth(ev.Package))
-	case sim.EventNoOffer:
-		return st.noOffer(who, ev)
-	case sim.EventBridge:
-		return fmt.Sprintf("%s proposes a bridging %s deal: %s. %s", who, ev.Deal, st.terms(ev.Package), st.worth(ev.Package))
-	case sim.EventResponse:
-		return st.response(who, ev)
-	case sim.EventRatification:
-		r := ev.Ratification
-		if r.Approved {
-			return fmt.Sprintf("%s ratifies the deal: its utility %s reaches its bar %s.", who, fmtUtility(r.Utility), fmtUtility(r.Bar))
-		}
-		return fmt.Sprintf("%s rejects the deal: its utility %s is below its bar %s, so the deal does not come into force.", who, fmtUtility(r.Utility), fmtUtility(r.Bar))
-	case sim.EventAgreement:
-		s := fmt.Sprintf("%s deal comes into force: %s. %s", capital(article(ev.Deal)), st.terms(ev.Package), st.worth(ev.Package))
-		if ev.Until > 0 {
-			s += fmt.Sprintf(" It expires in round %d unless renewed.", ev.Until)
-		}
-		return s
-	case sim.EventReneging:
-		cause := fmt.Sprintf("a %s chance this round", chance(ev.Probability))
-		if ev.Shock != "" {
-			cause = fmt.Sprintf("under the shock %s, a %s chance", issueName(ev.Shock), chance(ev.Probability))
-		}
-		s := fmt.Sprintf("%s reneges on the %s deal (%s): it withdraws its concessions and keeps its gains.", who, ev.Deal, cause)
-		if ev.Package != nil {
-			s += " Until the other side detects it, " + st.worth(ev.Package)
-		}
-		return s
-	case sim.EventDetection:
-		return fmt.Sprintf("%s detects the reneging (a %s chance per round); the deal has collapsed.", who, chance(ev.Probability))
-	case sim.EventRenewal:
-		return fmt.Sprintf("The interim deal reaches its expiry and is renewed (a %s chance).", chance(ev.Probability))
-	case sim.EventExpiry:
-		return fmt.Sprintf("The interim deal reaches its expiry and lapses (it had a %s chance of renewal).", chance(ev.Probability))
-	case sim.EventVoid:
-		return fmt.Sprintf("The shock %s voids the interim deal (a %s chance).", issueName(ev.Shock), chance(ev.Probability))
-	case sim.EventWalkAway:
-		return fmt.Sprintf("%s walks away: for %d rounds in a row it has seen no acceptable deal within reach.", who, st.s.Protocol.WalkAwayPatience)
-	case sim.EventEscalation:
-		return fmt.Sprintf("The conflict escalates (a %s chance this round). Escalation is final: from now on each side bears its cost of escalation every round.", chance(ev.Probability))
-	}
-	return string(ev.Kind)
-}
-
-// shock tells a shock and what it changed.
-func (st *story) shock(ev *sim.Event) string {
-	fx := ev.Effects
-	var what []string
-	for _, actor := range sortedKeys(fx.Reservation) {
-		what = append(what, fmt.Sprintf("%s fallback moves by %+.3f", possessive(st.labels[actor]), fx.Reservation[actor]))
-	}
-	for _, actor := range sortedKeys(fx.RedLines) {
-		var moves []string
-		for _, issue := range sortedKeys(fx.RedLines[actor]) {
-			rl := fx.RedLines[actor][issue]
-			moves = append(moves, fmt.Sprintf("on %s to %s %s", issueName(issue), strings.ReplaceAll(rl.Bound, "_", " "), fmtLevel(rl.Level)))
-		}
-		what = append(what, fmt.Sprintf("%s red lines move %s", possessive(st.labels[actor]), strings.Join(moves, " and ")))
-	}
-	for _, actor := range sortedKeys(fx.RatificationBar) {
-		what = append(what, fmt.Sprintf("%s ratification bar moves by %+.3f", possessive(st.labels[actor]), fx.RatificationBar[actor]))
-	}
-	if fx.Escalation != 0 {
-		what = append(what, fmt.Sprintf("the escalation hazard is multiplied by %s through round %d", fmtLevel(fx.Escalation), fx.EscalationUntil))
-	}
-	if fx.PausedUntil != 0 {
-		what = append(what, fmt.Sprintf("talks pause through round %d", fx.PausedUntil))
-	}
-	s := fmt.Sprintf("Shock: %s strikes", issueName(ev.Shock))
-	if len(what) == 0 {
-		return s + "; it changes nothing in the present state."
-	}
-	return s + ": " + strings.Join(what, "; ") + "."
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
-
-// noOffer tells why a principal made no offer.
-func (st *story) noOffer(who string, ev *sim.Event) string {
-	switch ev.Reason {
-	case "policy":
-		return fmt.Sprintf("%s makes no proposal: its policy (%s) holds back for now.", who, st.policy[ev.Actor])
-	case "red_lines":
-		return fmt.Sprintf("%s makes no %s offer: the two sides' red lines leave no such package.", who, ev.Deal)
-	}
-	return fmt.Sprintf("%s makes no %s offer: no package within the red lines meets its demand.", who, ev.Deal)
-}
-
-// response tells a response and why.
-func (st *story) response(who string, ev *sim.Event) string {
-	r := ev.Response
-	switch ev.Reason {
-	case "policy":
-		return fmt.Sprintf("%s rejects it: its policy (%s) does not take %s deal now.", who, st.policy[ev.Actor], article(ev.Deal))
-	case "accepted":
-		return fmt.Sprintf("%s accepts: it values the deal at %s, at least its aspiration %s and its value of no deal %s.",
-			who, fmtUtility(r.Value), fmtUtility(r.Aspiration), fmtUtility(r.NoDealValue))
-	case "no_deal":
-		return fmt.Sprintf("%s rejects it: it values the deal at %s, below its value of no deal %s; it would rather have no deal.",
-			who, fmtUtility(r.Value), fmtUtility(r.NoDealValue))
-	}
-	return fmt.Sprintf("%s rejects it: it values the deal at %s, short of its aspiration %s (its value of no deal is %s; it believes the other side's is %s).",
-		who, fmtUtility(r.Value), fmtUtility(r.Aspiration), fmtUtility(r.NoDealValue), fmtUtility(r.Belief))
-}
-
 // terms writes a package's terms, issue by issue.
 func (st *story) terms(p *sim.Package) string {
 	var parts []string
@@ -368,10 +177,11 @@ func (st *story) terms(p *sim.Package) string {
 	return strings.Join(parts, ", ")
 }
 
-// worth writes what a package gives each principal per round.
-func (st *story) worth(p *sim.Package) string {
+// worth writes what a package gives each principal per round, as a
+// sentence whose subject is it.
+func (st *story) worth(it string, p *sim.Package) string {
 	a, b := st.tr.Strategies[0].Actor, st.tr.Strategies[1].Actor
-	return fmt.Sprintf("It gives %s %s and %s %s per round.", st.labels[a], fmtUtility(p.Utilities[a]), st.labels[b], fmtUtility(p.Utilities[b]))
+	return fmt.Sprintf("%s gives %s %s and %s %s per round.", it, st.labels[a], fmtUtility(p.Utilities[a]), st.labels[b], fmtUtility(p.Utilities[b]))
 }
 
 // writeOutcome tells how the episode ended.
