@@ -18,7 +18,10 @@ func writeGameReport(w io.Writer, out *gameOutput, format string) error {
 	rep := &report{
 		title: fmt.Sprintf("%s strategy game: %s per strategy pair, seed %d, horizon %s, %s",
 			g.Scenario, count(int(g.Episodes), "episode"), g.Seed, count(g.Horizon, g.Round), count(g.Replicates, "bootstrap replicate")),
-		preamble: []string{"", text.Wrap(out.Answer, 78)},
+		preamble: []string{text.Wrap(out.Answer, 78)},
+	}
+	if format != "markdown" {
+		rep.preamble = append([]string{""}, rep.preamble...)
 	}
 	rep.sections = append(rep.sections, payoffSection(g, an), dominanceSection(g, an), bestResponseSection(g, an),
 		equilibriumSection(g, an))
@@ -210,28 +213,12 @@ func gameAnswer(out *gameOutput) string {
 			fmt.Fprintf(&b, " (it is degenerate: some strategies tie exactly, and the equilibria form %s, any mix within which is an equilibrium too)",
 				count(len(an.Components), "set"))
 		}
-		b.WriteString(". In them, ")
+		b.WriteString(". Deal structures played in them: ")
 		for k, p := range g.Players {
 			if k == 1 {
 				b.WriteString("; ")
 			}
-			var labels []string
-			times := map[string]int{}
-			for _, e := range an.Equilibria {
-				l := structureLabel(e.Strategies[k])
-				if times[l] == 0 {
-					labels = append(labels, l)
-				}
-				times[l]++
-			}
-			for i, l := range labels {
-				if times[l] == n {
-					labels[i] = l + " in all"
-				} else {
-					labels[i] = fmt.Sprintf("%s in %d", l, times[l])
-				}
-			}
-			b.WriteString(p.Actor + " " + strings.Join(labels, ", "))
+			b.WriteString(p.Actor + " " + structureCounts(an.Equilibria, k))
 		}
 		for n, e := range an.Equilibria {
 			if e.Robustness > an.Equilibria[best].Robustness {
@@ -256,17 +243,52 @@ func gameAnswer(out *gameOutput) string {
 	return b.String()
 }
 
+// structureCounts says in how many of the equilibria player k plays
+// each deal structure with positive probability: "step-by-step in 4,
+// comprehensive-only in all 8".
+func structureCounts(eqs []sim.GameEquilibrium, k int) string {
+	var policies []string
+	times := map[string]int{}
+	for _, e := range eqs {
+		seen := map[string]bool{}
+		for _, w := range e.Strategies[k] {
+			p := policyOf(w.Strategy)
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if times[p] == 0 {
+				policies = append(policies, p)
+			}
+			times[p]++
+		}
+	}
+	for i, p := range policies {
+		if times[p] == len(eqs) {
+			policies[i] = fmt.Sprintf("%s in all %d", p, len(eqs))
+		} else {
+			policies[i] = fmt.Sprintf("%s in %d", p, times[p])
+		}
+	}
+	return strings.Join(policies, ", ")
+}
+
+// policyOf returns the deal structure of a strategy named policy/tactic.
+func policyOf(name string) string {
+	st, err := model.ParseStrategy(name)
+	if err != nil {
+		panic(err) // the names come from model.Strategy.String
+	}
+	return st.Policy.String()
+}
+
 // structureLabel says which deal structure a mixed strategy plays: "plays
 // step-by-step", or "mixes interim-first 60.00% and hold-out 40.00%".
 func structureLabel(ws []sim.Weight) string {
 	var policies []string
 	mass := map[string]float64{}
 	for _, w := range ws {
-		st, err := model.ParseStrategy(w.Strategy)
-		if err != nil {
-			panic(err) // the names come from model.Strategy.String
-		}
-		p := st.Policy.String()
+		p := policyOf(w.Strategy)
 		if _, ok := mass[p]; !ok {
 			policies = append(policies, p)
 		}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,6 +56,7 @@ func TestGameFiles(t *testing.T) {
 	if d := g.A[0][0].Denom(); d.Int64() > 1e9 {
 		t.Errorf("payoff %v has denominator %v; want the 1e-9 grid", g.A[0][0], d)
 	}
+	checkEquilibriaAgree(t, want, game)
 	if _, _, code := invoke("game", "no/such/scenario.yaml", "--out", filepath.Join(dir, "bad.json")); code != exitFail {
 		t.Errorf("exit %d for a missing scenario; want %d", code, exitFail)
 	}
@@ -82,5 +85,49 @@ func TestGameStrategiesFlag(t *testing.T) {
 	_, stderr, _ := invoke("game", "muscat", "--strategies", "us=interim-first/linear", "--strategies", "us=hold-out/fixed")
 	if !strings.Contains(stderr, "us's strategies given twice") {
 		t.Errorf("stderr %q; want us's strategies given twice", stderr)
+	}
+}
+
+// checkEquilibriaAgree checks that parley equilibria finds in the .nfg
+// file the equilibria that game's JSON report lists, in the same order.
+func checkEquilibriaAgree(t *testing.T, report, file string) {
+	t.Helper()
+	var out struct {
+		Game struct {
+			Players [2]struct{ Strategies []string }
+		}
+		Analysis struct {
+			Equilibria []struct {
+				Strategies [2][]struct {
+					Strategy    string
+					Probability float64
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(report), &out); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := invoke("equilibria", file, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("parley equilibria: exit %d: %s", code, stderr)
+	}
+	var eqs []struct{ P1, P2 []float64 }
+	if err := json.Unmarshal([]byte(stdout), &eqs); err != nil {
+		t.Fatal(err)
+	}
+	if len(eqs) != len(out.Analysis.Equilibria) {
+		t.Fatalf("parley equilibria finds %d equilibria; game reports %d", len(eqs), len(out.Analysis.Equilibria))
+	}
+	for n, e := range out.Analysis.Equilibria {
+		for k, p := range [2][]float64{eqs[n].P1, eqs[n].P2} {
+			want := make([]float64, len(out.Game.Players[k].Strategies))
+			for _, w := range e.Strategies[k] {
+				want[slices.Index(out.Game.Players[k].Strategies, w.Strategy)] = w.Probability
+			}
+			if !slices.Equal(p, want) {
+				t.Errorf("equilibrium %d, player %d: parley equilibria %v; game %v", n+1, k+1, p, want)
+			}
+		}
 	}
 }
