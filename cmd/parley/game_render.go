@@ -119,23 +119,21 @@ func equilibriumSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
 }
 
 func dynamicsSection(g *sim.MetaGame, d *sim.Dynamics) section {
-	header := []string{"time"}
-	for _, p := range g.Players {
-		for _, s := range p.Strategies {
-			header = append(header, p.Actor+" "+s)
-		}
+	header := []string{"side", "strategy"}
+	for _, st := range d.States {
+		header = append(header, "t = "+strconv.FormatFloat(st.Time, 'f', -1, 64))
 	}
 	sec := section{title: "Replicator dynamics",
-		note:    fmt.Sprintf("share of each strategy in a population of each side, from an even mix: a strategy's share grows at the rate its expected utility exceeds its population's average (step %g)", d.Step),
+		note:    fmt.Sprintf("share of each strategy in a population of each side, from an even mix at t = 0: a strategy's share grows at the rate its expected utility exceeds its population's average (time in units of 1/utility, step %g)", d.Step),
 		display: &table{header: header}}
-	for _, st := range d.States {
-		row := []string{strconv.FormatFloat(st.Time, 'f', -1, 64)}
-		for _, shares := range st.Shares {
-			for _, x := range shares {
-				row = append(row, percent(x))
+	for k, p := range g.Players {
+		for s, name := range p.Strategies {
+			row := []string{p.Actor, name}
+			for _, st := range d.States {
+				row = append(row, percent(st.Shares[k][s]))
 			}
+			sec.display.rows = append(sec.display.rows, row)
 		}
-		sec.display.rows = append(sec.display.rows, row)
 	}
 	return sec
 }
