@@ -89,9 +89,25 @@ type GameEquilibrium struct {
 	// Σᵢⱼ pᵢ·qⱼ·P(outcome | i, j), keyed by Outcome.String.
 	Outcomes map[string]float64 `json:"outcomes"`
 
+	// Deviations is, for each player, its best pure strategy outside
+	// the equilibrium's support and what deviating to it would cost.
+	Deviations [2]Deviation `json:"deviations"`
+
 	// Robustness is the fraction of bootstrap replicates whose game has an
 	// equilibrium with the same supports.
 	Robustness float64 `json:"robustness"`
+}
+
+// Deviation is a player's best pure deviation from an equilibrium: the
+// strategy outside the support that pays most against the other's mix,
+// and Loss, the equilibrium utility minus that strategy's, with its
+// bootstrap percentile interval. Loss is ≥ 0 in the estimated game; its
+// interval is paired, since a replicate reweights the same episodes in
+// every cell. Strategy is "" and Loss 0 when the support holds every
+// strategy.
+type Deviation struct {
+	Strategy string `json:"strategy"`
+	Loss     Value  `json:"loss"`
 }
 
 // Weight is the probability a mixed strategy puts on one strategy.
@@ -252,10 +268,16 @@ func (g *MetaGame) equilibrium(e equilibrium.Equilibrium, reps []reading) GameEq
 			}
 		}
 	}
-	a, b := g.Payoffs()
-	for k, u := range [2][][]float64{a, b} {
-		v := expected(u, p[0], p[1])
-		ge.Utilities[k] = Value{Value: v, CI95: [2]float64{v, v}}
+	var est [2][][]float64
+	est[0], est[1] = g.Payoffs()
+	for k := range 2 {
+		ge.Utilities[k] = g.bootValue(reps, func(u [2][][]float64) float64 { return expected(u[k], p[0], p[1]) })
+		if d := bestDeviation(est, p, k); d >= 0 {
+			ge.Deviations[k] = Deviation{Strategy: g.Players[k].Strategies[d],
+				Loss: g.bootValue(reps, func(u [2][][]float64) float64 {
+					return expected(u[k], p[0], p[1]) - deviationPayoff(u, p, k, d)
+				})}
+		}
 	}
 	ge.Pure = len(ge.Strategies[0]) == 1 && len(ge.Strategies[1]) == 1
 	for _, o := range Outcomes() {
@@ -267,18 +289,6 @@ func (g *MetaGame) equilibrium(e equilibrium.Equilibrium, reps []reading) GameEq
 		}
 		ge.Outcomes[o.String()] = sum
 	}
-	if len(reps) == 0 {
-		return ge
-	}
-	for k := range 2 {
-		vs := make([]float64, len(reps))
-		for r := range reps {
-			ra, rb := g.Replicate(r)
-			vs[r] = expected([2][][]float64{ra, rb}[k], p[0], p[1])
-		}
-		slices.Sort(vs)
-		ge.Utilities[k].CI95 = [2]float64{percentile(vs, 0.025), percentile(vs, 0.975)}
-	}
 	supports := [2][]bool{support(e.P1), support(e.P2)}
 	ge.Robustness = fraction(reps, func(r reading) bool {
 		return slices.ContainsFunc(r.sol.Equilibria, func(f equilibrium.Equilibrium) bool {
@@ -286,6 +296,51 @@ func (g *MetaGame) equilibrium(e equilibrium.Equilibrium, reps []reading) GameEq
 		})
 	})
 	return ge
+}
+
+// bootValue returns f of the estimated payoffs and the 2.5 and 97.5
+// percentiles of f across the bootstrap replicates' payoffs, [f, f]
+// without replicates.
+func (g *MetaGame) bootValue(reps []reading, f func(u [2][][]float64) float64) Value {
+	var u [2][][]float64
+	u[0], u[1] = g.Payoffs()
+	v := f(u)
+	val := Value{Value: v, CI95: [2]float64{v, v}}
+	if len(reps) == 0 {
+		return val
+	}
+	vs := make([]float64, len(reps))
+	for r := range reps {
+		u[0], u[1] = g.Replicate(r)
+		vs[r] = f(u)
+	}
+	slices.Sort(vs)
+	val.CI95 = [2]float64{percentile(vs, 0.025), percentile(vs, 0.975)}
+	return val
+}
+
+// deviationPayoff returns player k's expected payoff from its pure
+// strategy s against the other's mix in profile p.
+func deviationPayoff(u [2][][]float64, p [2][]float64, k, s int) float64 {
+	pure := make([]float64, len(p[k]))
+	pure[s] = 1
+	if k == 0 {
+		return expected(u[0], pure, p[1])
+	}
+	return expected(u[1], p[0], pure)
+}
+
+// bestDeviation returns player k's pure strategy outside the support of
+// p[k] that pays it most against the other's mix, or −1 when the support
+// holds every strategy.
+func bestDeviation(u [2][][]float64, p [2][]float64, k int) int {
+	best := -1
+	for s, x := range p[k] {
+		if x == 0 && (best < 0 || deviationPayoff(u, p, k, s) > deviationPayoff(u, p, k, best)) {
+			best = s
+		}
+	}
+	return best
 }
 
 // names returns the names of player k's strategies at the given indices.

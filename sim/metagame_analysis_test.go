@@ -79,6 +79,12 @@ func TestAnalyzePrisonersDilemma(t *testing.T) {
 	if e.Outcomes["comprehensive"] != 0.3 || e.Outcomes["escalation"] != 0.7 {
 		t.Errorf("outcomes %v; want comprehensive 0.3, escalation 0.7", e.Outcomes)
 	}
+	// Cooperating against a defector pays 0 instead of 1.
+	for k, d := range e.Deviations {
+		if d.Strategy != "A" || d.Loss != (Value{Value: 1, CI95: [2]float64{1, 1}}) {
+			t.Errorf("player %d's best deviation %+v; want A, losing 1", k, d)
+		}
+	}
 }
 
 // TestAnalyzeMatchingPennies checks matching pennies: its only
@@ -104,6 +110,9 @@ func TestAnalyzeMatchingPennies(t *testing.T) {
 	const tol = 1e-15 // rounding of four products of exact halves and tenths
 	if math.Abs(e.Outcomes["comprehensive"]-0.2) > tol || e.Robustness != 1 {
 		t.Errorf("outcomes %v, robustness %v; want comprehensive 0.2, robust", e.Outcomes, e.Robustness)
+	}
+	if e.Deviations != [2]Deviation{} {
+		t.Errorf("deviations %+v; want none, as both supports are full", e.Deviations)
 	}
 }
 
@@ -140,7 +149,8 @@ func TestAnalyzeNoZopa(t *testing.T) {
 
 // TestAnalyzeInvariants checks, on muscat, that every equilibrium's
 // mixes and induced outcome distribution sum to 1, every robustness is
-// a fraction, and every utility lies in its bootstrap interval.
+// a fraction, every utility lies in its bootstrap interval and no
+// deviation pays.
 func TestAnalyzeInvariants(t *testing.T) {
 	g := playGame(t, load(t, "muscat"), gameConfig(1000, 50))
 	an := analyze(t, g)
@@ -164,6 +174,11 @@ func TestAnalyzeInvariants(t *testing.T) {
 			u := e.Utilities[k]
 			if math.Abs(mass-1) > tol || u.CI95[0] > u.Value+tol || u.Value > u.CI95[1]+tol {
 				t.Errorf("equilibrium %d, player %d: mass %v, utility %+v", n, k, mass, u)
+			}
+			// No deviation pays in an equilibrium (the solver's payoffs are
+			// rounded to 1e-9, hence the tolerance).
+			if d := e.Deviations[k]; d.Loss.Value < -1e-9 {
+				t.Errorf("equilibrium %d, player %d: deviating to %s gains %v", n, k, d.Strategy, -d.Loss.Value)
 			}
 		}
 	}

@@ -96,7 +96,7 @@ func bestResponseSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
 
 func equilibriumSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
 	p0, p1 := g.Players[0].Actor, g.Players[1].Actor
-	note := "every extreme Nash equilibrium of the estimated game; utilities with their 95% bootstrap interval; outcomes at the horizon under the equilibrium's mix; robustness: the share of bootstrap replicates with an equilibrium on the same strategies"
+	note := "every extreme Nash equilibrium of the estimated game; utilities with their 95% bootstrap interval; what each side would lose by switching to its best strategy outside the equilibrium, with its paired bootstrap interval; outcomes at the horizon under the equilibrium's mix; robustness: the share of bootstrap replicates with an equilibrium on the same strategies"
 	if an.Degenerate {
 		note += ". The game is degenerate (some strategies tie exactly)"
 		var sets []string
@@ -110,10 +110,10 @@ func equilibriumSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
 		}
 	}
 	sec := section{title: "Nash equilibria", note: note,
-		display: &table{header: []string{"#", p0 + " plays", p1 + " plays", p0 + " utility", p1 + " utility", "outcomes", "robustness"}}}
+		display: &table{header: []string{"#", p0 + " plays", p1 + " plays", p0 + " utility", p1 + " utility", "best deviation costs", "outcomes", "robustness"}}}
 	for n, e := range an.Equilibria {
 		sec.display.rows = append(sec.display.rows, []string{strconv.Itoa(n + 1), mixLabel(e.Strategies[0]), mixLabel(e.Strategies[1]),
-			valueLabel(e.Utilities[0]), valueLabel(e.Utilities[1]), outcomeMix(e.Outcomes), share(e.Robustness, g.Replicates)})
+			valueLabel(e.Utilities[0]), valueLabel(e.Utilities[1]), deviationsLabel(g, e), outcomeMix(e.Outcomes), share(e.Robustness, g.Replicates)})
 	}
 	return sec
 }
@@ -136,6 +136,20 @@ func dynamicsSection(g *sim.MetaGame, d *sim.Dynamics) section {
 		}
 	}
 	return sec
+}
+
+// deviationsLabel writes what each side's best deviation from e costs it.
+func deviationsLabel(g *sim.MetaGame, e sim.GameEquilibrium) string {
+	var parts []string
+	for k, d := range e.Deviations {
+		if d.Strategy != "" {
+			parts = append(parts, g.Players[k].Actor+": "+d.Strategy+" "+valueLabel(d.Loss))
+		}
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // mixLabel writes a mixed strategy: the strategy alone when pure.
@@ -232,6 +246,11 @@ func gameAnswer(out *gameOutput) string {
 		}
 		fmt.Fprintf(&b, "%s %s (%s, expected utility %s)", p.Actor, structureLabel(e.Strategies[k]),
 			mixLabel(e.Strategies[k]), valueLabel(e.Utilities[k]))
+	}
+	for k, d := range e.Deviations {
+		if d.Strategy != "" {
+			fmt.Fprintf(&b, "; switching to %s would cost %s %s", d.Strategy, g.Players[k].Actor, valueLabel(d.Loss))
+		}
 	}
 	fmt.Fprintf(&b, "; the talks end in %s", outcomeMix(e.Outcomes))
 	if g.Replicates > 0 {
