@@ -137,16 +137,17 @@ func exact(v []*big.Rat) []string {
 	return out
 }
 
-// paragraphWidth is where the text around the table wraps.
-const paragraphWidth = 78
-
 // writeEquilibria renders the solution as a heading, a table of extreme
 // equilibria and, for a degenerate game, the list of components.
 func writeEquilibria(w io.Writer, format, path string, g *nfg.Game, sol *equilibrium.Solution) error {
 	m, n := g.Shape()
-	fmt.Fprintf(w, "%s (%s): %s (rows) against %s (columns), %d×%d\n", g.Title, path, g.Players[0], g.Players[1], m, n)
+	title := path
+	if g.Title != "" {
+		title = fmt.Sprintf("%s (%s)", g.Title, path)
+	}
+	fmt.Fprintf(w, "%s: %s (rows) against %s (columns), %d×%d\n", title, g.Players[0], g.Players[1], m, n)
 	if c := strings.TrimSpace(g.Comment); c != "" {
-		fmt.Fprintf(w, "%s\n", text.Wrap(c, paragraphWidth))
+		fmt.Fprintf(w, "%s\n", text.Wrap(c, proseWidth))
 	}
 	fmt.Fprintln(w)
 	count := plural(len(sol.Equilibria), "extreme equilibrium", "extreme equilibria")
@@ -157,7 +158,7 @@ func writeEquilibria(w io.Writer, format, path string, g *nfg.Game, sol *equilib
 	} else {
 		intro = fmt.Sprintf("The game is nondegenerate: its equilibria are isolated, and these %s are all of them.", count)
 	}
-	fmt.Fprintf(w, "%s\n\n", text.Wrap(intro, paragraphWidth))
+	fmt.Fprintf(w, "%s\n\n", text.Wrap(intro, proseWidth))
 	t := &table{header: []string{"#", g.Players[0], g.Players[1], "payoff " + g.Players[0], "payoff " + g.Players[1], "component"}}
 	for i, eq := range sol.Equilibria {
 		comps := make([]string, 0, 1)
