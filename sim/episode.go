@@ -73,6 +73,7 @@ type deal struct {
 	expires  int // interim only: the round it ends unless renewed
 	mediated bool
 	utility  [2]float64 // each principal's utility for the terms
+	measure  Efficiency // against the comprehensive frontier of the round agreed
 }
 
 // A cheat is a deal reneged on whose victim has not yet detected it.
@@ -379,6 +380,7 @@ func (e *episode) finish() {
 	}
 	if e.deal.kind != noDeal {
 		copy(o.Terms, e.deal.terms)
+		o.Efficiency = e.deal.measure
 	}
 	for i := range 2 {
 		o.Utility[i] = e.sum[i] / e.total[i]

@@ -167,6 +167,7 @@ func (e *episode) agree(kind dealKind, t int, mediated bool) {
 	e.hopeless = [2]int{}
 	copy(d.terms, e.offer)
 	d.utility = [2]float64{e.util.total(0, d.terms), e.util.total(1, d.terms)}
+	d.measure = e.efficiency(t, d.utility)
 	if kind == interimDeal {
 		d.expires = t + e.world.Interim.Term
 	}

@@ -46,5 +46,6 @@ type Episode struct {
 	Reneged                [2]bool    // whether each principal reneged on a deal
 	Utility                [2]float64 // each principal's realized utility
 	Terms                  []float64  // the deal in force at the horizon, per issue; meaningful for Comprehensive and Interim
+	Efficiency             Efficiency // of the deal in force at the horizon, when measured
 	Rounds                 int        // rounds played before the horizon or escalation
 }

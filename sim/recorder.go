@@ -165,6 +165,10 @@ func (r *recorder) agree(t int) {
 	if d.kind == interimDeal {
 		ev.Until = d.expires
 	}
+	if d.measure.Measured {
+		ef := d.measure
+		ev.Efficiency = &ef
+	}
 	r.add(ev)
 }
 

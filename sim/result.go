@@ -25,6 +25,10 @@ type Result struct {
 	Terms       map[string]stats.Summary            `json:"terms"`
 	TermsByKind map[string]map[string]stats.Summary `json:"terms_by_kind"`
 
+	// Efficiency summarizes how efficient the deals in force at the
+	// horizon are.
+	Efficiency EfficiencySummary `json:"efficiency"`
+
 	// Utilities summarizes each principal's realized utility, the
 	// discounted average of its flow utility over the horizon.
 	Utilities map[string]stats.Summary `json:"utilities"`
@@ -39,6 +43,15 @@ type Result struct {
 	// mediator's bridging package.
 	RatificationFailure stats.Estimate `json:"ratification_failure"`
 	Mediated            stats.Estimate `json:"mediated"`
+}
+
+// EfficiencySummary summarizes the Efficiency of deals in force at the
+// horizon, over the episodes whose deal could be measured: those whose
+// red lines left comprehensive packages in the round it was agreed, so
+// nearly all comprehensive deals and few interim ones.
+type EfficiencySummary struct {
+	ParetoGap    stats.Summary `json:"pareto_gap"`
+	NashDistance stats.Summary `json:"nash_distance"`
 }
 
 // Timing summarizes when deals are reached and how long they last, in
@@ -81,6 +94,7 @@ func (p plan) result(t *tally) *Result {
 		r.TermsByKind["comprehensive"][is.Name] = t.terms[comprehensiveKind][j].Summarize()
 		r.TermsByKind["interim"][is.Name] = t.terms[interimKind][j].Summarize()
 	}
+	r.Efficiency = EfficiencySummary{ParetoGap: t.paretoGap.Summarize(), NashDistance: t.nashDistance.Summarize()}
 	for i, a := range s.Principals() {
 		name := s.Actors[a].Name
 		r.Utilities[name] = t.utility[i].Summarize()

@@ -64,6 +64,10 @@ func checkEpisode(t *testing.T, s *model.Scenario, e *Episode) {
 			}
 		}
 	}
+	if ef := e.Efficiency; ef.Measured && (ef.ParetoGap < 0 || ef.NashDistance < 0 || ef.NashDistance > maxEfficiencyGap ||
+		e.Outcome == Comprehensive && ef.ParetoGap > 1e-9) {
+		t.Fatalf("efficiency %+v of a %v deal: want a gap of 0 for a comprehensive deal, distances in [0, %v]", ef, e.Outcome, maxEfficiencyGap)
+	}
 	if inForce && e.FirstAgreement == 0 || e.Outcome == Comprehensive && e.ComprehensiveAgreement == 0 ||
 		e.Outcome == Collapsed && e.Agreements == 0 || e.DealRounds > s.Horizon {
 		t.Fatalf("timing inconsistent with outcome: %+v", e)

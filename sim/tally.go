@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"math"
+
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim/stats"
 )
@@ -21,6 +23,8 @@ type tally struct {
 	longest       *stats.Sample // longest run of one deal, episodes with a deal
 	renewals      *stats.Sample // interim renewals, episodes with a deal
 	terms         [numKinds][]*stats.Sample
+	paretoGap     *stats.Sample // of the deal in force at the horizon, when measured
+	nashDistance  *stats.Sample
 	utility       [2]*stats.Sample
 	reneged       [2]int64
 	ratification  int64 // episodes with a ratification failure
@@ -53,6 +57,8 @@ func newTally(s *model.Scenario, horizon int) *tally {
 			t.terms[k][j] = stats.NewSample(stats.NewHistogram(is.Min, is.Max, quantileBins))
 		}
 	}
+	t.paretoGap = stats.NewSample(stats.NewHistogram(0, maxEfficiencyGap, quantileBins))
+	t.nashDistance = stats.NewSample(stats.NewHistogram(0, maxEfficiencyGap, quantileBins))
 	for i, a := range s.Principals() {
 		lo := utilityFloor(s, a)
 		t.utility[i] = stats.NewSample(stats.NewHistogram(lo, 1, quantileBins))
@@ -61,8 +67,13 @@ func newTally(s *model.Scenario, horizon int) *tally {
 	for _, k := range t.terms {
 		t.all = append(t.all, k...)
 	}
+	t.all = append(t.all, t.paretoGap, t.nashDistance)
 	return t
 }
+
+// maxEfficiencyGap bounds the histograms of efficiency measures: a deal
+// and a frontier point within utilities of −1 … 1 are at most 2√2 apart.
+const maxEfficiencyGap = 2 * math.Sqrt2
 
 // utilityFloor returns the least realized utility principal a can get:
 // its least flow, which is its lowest reservation value, minus its
@@ -117,6 +128,10 @@ func (t *tally) add(e *Episode) {
 		for j, x := range e.Terms {
 			t.terms[anyKind][j].Add(x)
 			t.terms[kind][j].Add(x)
+		}
+		if ef := e.Efficiency; ef.Measured {
+			t.paretoGap.Add(ef.ParetoGap)
+			t.nashDistance.Add(ef.NashDistance)
 		}
 	}
 	for i := range 2 {

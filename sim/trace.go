@@ -140,6 +140,7 @@ type Event struct {
 	Response     *Response     `json:"response,omitempty"`     // responses
 	Ratification *Ratification `json:"ratification,omitempty"` // ratifications
 	Until        int           `json:"until,omitempty"`        // agreements of interim deals: the round they expire
+	Efficiency   *Efficiency   `json:"efficiency,omitempty"`   // agreements, when measured
 	Effects      *ShockEffects `json:"effects,omitempty"`      // shocks
 }
 

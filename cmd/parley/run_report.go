@@ -52,6 +52,9 @@ var outcomeMeanings = map[sim.Outcome]string{
 // utilityNote says what realized utility is.
 const utilityNote = "discounted average of each round's utility: the deal in force (or, while a reneging goes undetected, the terms still honoured), the reservation value without one, minus the escalation cost after escalation"
 
+// efficiencyNote says what the efficiency figures are measured against.
+const efficiencyNote = "against the comprehensive frontier of the round the deal was agreed in, with the values of no deal as the disagreement point; over the episodes that end with a deal in force and had comprehensive packages that round"
+
 // runReport arranges a run's Result for reading.
 func runReport(s *model.Scenario, r *sim.Result) *report {
 	unit := s.Round + "s"
@@ -95,6 +98,13 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 	}
 	if len(terms) > 0 {
 		rep.sections = append(rep.sections, summaries("Terms in force at the horizon", "over the episodes that end with a deal in force", terms, true))
+	}
+
+	if ef := r.Efficiency; ef.ParetoGap.N > 0 {
+		rep.sections = append(rep.sections, summaries("Efficiency of the deal in force", efficiencyNote, []figure{
+			{name: "Pareto gap", meaning: "joint gain left on the table: what a comprehensive package could add for both sides", s: &ef.ParetoGap},
+			{name: "distance to Nash", meaning: "utility distance from the Nash bargaining point", s: &ef.NashDistance},
+		}, true))
 	}
 
 	var utility []figure

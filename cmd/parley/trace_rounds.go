@@ -134,6 +134,9 @@ func (st *story) sentence(ev *sim.Event) string {
 		if ev.Until > 0 {
 			s += fmt.Sprintf(" It expires in round %d unless renewed.", ev.Until)
 		}
+		if ef := ev.Efficiency; ef != nil {
+			s += fmt.Sprintf(" It leaves %s of joint gain on the table and lies %s from the Nash bargaining point.", fmtUtility(ef.ParetoGap), fmtUtility(ef.NashDistance))
+		}
 		return s
 	case sim.EventReneging:
 		cause := fmt.Sprintf("probability %s this round", chance(ev.Probability))
