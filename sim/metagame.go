@@ -11,6 +11,11 @@ import (
 	"github.com/parley-sim/parley/sim/stats"
 )
 
+// MaxGameStrategies is the most strategies a side may have in a
+// MetaGame: solving an 8×8 game exactly takes up to half a second, and
+// Analyze solves it once per bootstrap replicate.
+const MaxGameStrategies = 8
+
 // DefaultReplicates is the number of bootstrap replicates PlayGame draws
 // by default: a robustness of 0.9 then has a binomial standard error of
 // √(0.9·0.1/200) ≈ 0.02.
@@ -58,6 +63,10 @@ type MetaGame struct {
 	// boot[b][k][i][j] is player k's mean utility in cell (i, j) under
 	// bootstrap replicate b.
 	boot [][2][][]float64
+
+	// workers is the number of goroutines Analyze solves replicates on,
+	// as the run that estimated the game used; 0 for one per CPU.
+	workers int
 }
 
 // Player is one principal of a MetaGame and the strategies it may play.
@@ -139,6 +148,9 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 	if cfg.Replicates < 0 {
 		return nil, fmt.Errorf("replicates: %d; want 0 or more", cfg.Replicates)
 	}
+	if cfg.Config.Episodes < 2 {
+		return nil, fmt.Errorf("episodes: %d; want at least 2, for a standard error per cell", cfg.Config.Episodes)
+	}
 	who := s.Principals()
 	g := &MetaGame{Scenario: s.Name, Round: s.Round, Replicates: cfg.Replicates}
 	for k, a := range who {
@@ -148,6 +160,10 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 		}
 		if len(list) == 0 {
 			return nil, fmt.Errorf("strategies for %s: none; want at least one", s.Actors[a].Name)
+		}
+		if len(list) > MaxGameStrategies {
+			return nil, fmt.Errorf("strategies for %s: %d; want at most %d: the exact solver's time grows about fivefold per strategy added to each side, and a larger game takes minutes to hours",
+				s.Actors[a].Name, len(list), MaxGameStrategies)
 		}
 		g.Players[k].Actor = s.Actors[a].Name
 		for n, st := range list {
@@ -172,7 +188,7 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 		}
 	}
 	p := plans[0]
-	g.Seed, g.Horizon = p.seed, p.horizon
+	g.Seed, g.Horizon, g.workers = p.seed, p.horizon, cfg.Config.Workers
 	fresh := func() *gameTally { return newGameTally(len(plans), cfg.Replicates) }
 	worker := func() func(int, *gameTally) {
 		players := make([]*player, len(plans))

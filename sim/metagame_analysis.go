@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/big"
 	"runtime"
@@ -34,8 +35,9 @@ type GameAnalysis struct {
 	BestResponses [2][]BestResponse `json:"best_responses"`
 
 	// Equilibria is every extreme Nash equilibrium of the estimated game,
-	// in the solver's order (pure strategies first, as Gambit orders
-	// them).
+	// in the solver's order: by the row player's mixed strategy, then the
+	// column player's, larger probabilities on earlier strategies first,
+	// as Gambit orders them.
 	Equilibria []GameEquilibrium `json:"equilibria"`
 
 	// Degenerate reports a degenerate estimated game, in which equilibria
@@ -80,8 +82,8 @@ type GameEquilibrium struct {
 	Pure       bool        `json:"pure"`
 
 	// Utilities is each player's expected utility under the profile,
-	// computed from the unrounded estimates, with the 2.5 and 97.5
-	// percentiles of the profile's expected utility across bootstrap
+	// computed from the unrounded estimates, with the 95% percentile
+	// interval of the profile's expected utility across bootstrap
 	// replicates.
 	Utilities [2]Value `json:"utilities"`
 
@@ -94,14 +96,15 @@ type GameEquilibrium struct {
 	Deviations [2]Deviation `json:"deviations"`
 
 	// Robustness is the fraction of bootstrap replicates whose game has an
-	// equilibrium with the same supports.
+	// equilibrium with the same supports; 0 without replicates.
 	Robustness float64 `json:"robustness"`
 }
 
 // Deviation is a player's best pure deviation from an equilibrium: the
 // strategy outside the support that pays most against the other's mix,
 // and Loss, the equilibrium utility minus that strategy's, with its
-// bootstrap percentile interval. Loss is ≥ 0 in the estimated game; its
+// bootstrap percentile interval. Loss is ≥ 0 in the estimated game, up
+// to the rounding of payoffs to 1/payoffGrid before solving; its
 // interval is paired, since a replicate reweights the same episodes in
 // every cell. Strategy is "" and Loss 0 when the support holds every
 // strategy.
@@ -117,10 +120,10 @@ type Weight struct {
 }
 
 // Value is an expected utility and its bootstrap percentile interval,
-// [Value, Value] without replicates.
+// nil (JSON null) without replicates.
 type Value struct {
-	Value float64    `json:"value"`
-	CI95  [2]float64 `json:"ci95"`
+	Value float64     `json:"value"`
+	CI95  *[2]float64 `json:"ci95"`
 }
 
 // Analyze solves the estimated game g and reads it: dominance, best
@@ -130,12 +133,15 @@ type Value struct {
 // spread over one goroutine per CPU; the result does not depend on how
 // many there are. Analyze stops early with ctx's error when ctx is done.
 func Analyze(ctx context.Context, g *MetaGame) (*GameAnalysis, error) {
+	if len(g.boot) != g.Replicates {
+		return nil, fmt.Errorf("bootstrap_replicates: %d, but the game holds %d replicates; analyze a game PlayGame returned", g.Replicates, len(g.boot))
+	}
 	est, err := read(g.Payoffs())
 	if err != nil {
 		return nil, err
 	}
 	reps := make([]reading, g.Replicates)
-	if err := forEach(ctx, len(reps), func(r int) error {
+	if err := forEach(ctx, g.workers, len(reps), func(r int) error {
 		var err error
 		reps[r], err = read(g.Replicate(r))
 		return err
@@ -298,14 +304,14 @@ func (g *MetaGame) equilibrium(e equilibrium.Equilibrium, reps []reading) GameEq
 	return ge
 }
 
-// bootValue returns f of the estimated payoffs and the 2.5 and 97.5
-// percentiles of f across the bootstrap replicates' payoffs, [f, f]
-// without replicates.
+// bootValue returns f of the estimated payoffs and the 95% percentile
+// interval of f across the bootstrap replicates' payoffs, nil without
+// replicates.
 func (g *MetaGame) bootValue(reps []reading, f func(u [2][][]float64) float64) Value {
 	var u [2][][]float64
 	u[0], u[1] = g.Payoffs()
 	v := f(u)
-	val := Value{Value: v, CI95: [2]float64{v, v}}
+	val := Value{Value: v}
 	if len(reps) == 0 {
 		return val
 	}
@@ -315,7 +321,8 @@ func (g *MetaGame) bootValue(reps []reading, f func(u [2][][]float64) float64) V
 		vs[r] = f(u)
 	}
 	slices.Sort(vs)
-	val.CI95 = [2]float64{percentile(vs, 0.025), percentile(vs, 0.975)}
+	lo, hi := interval95(vs)
+	val.CI95 = &[2]float64{lo, hi}
 	return val
 }
 
@@ -367,10 +374,13 @@ func fraction(reps []reading, f func(reading) bool) float64 {
 	return float64(n) / float64(len(reps))
 }
 
-// percentile returns the p quantile of the sorted xs, the order
-// statistic of rank ⌈p·n⌉ (at least the first).
-func percentile(xs []float64, p float64) float64 {
-	return xs[max(int(math.Ceil(p*float64(len(xs))))-1, 0)]
+// interval95 returns the 95% percentile interval of the sorted xs: the
+// order statistics of ranks k and n + 1 − k, k = max(1, ⌈0.025·n⌉), so
+// that as many values lie below it as above.
+func interval95(xs []float64) (lo, hi float64) {
+	n := len(xs)
+	k := max(1, int(math.Ceil(0.025*float64(n))))
+	return xs[k-1], xs[n-k]
 }
 
 // expected returns xᵀ·u·y.
@@ -400,13 +410,17 @@ func support(p []*big.Rat) []bool {
 	return out
 }
 
-// forEach calls f(0) … f(n−1) on one goroutine per CPU and returns the
-// first error in index order, or ctx's error when ctx is done first.
-func forEach(ctx context.Context, n int, f func(int) error) error {
+// forEach calls f(0) … f(n−1) on the given number of goroutines (one
+// per CPU for 0) and returns the first error in index order, or ctx's
+// error when ctx is done first.
+func forEach(ctx context.Context, workers, n int, f func(int) error) error {
+	if workers == 0 {
+		workers = runtime.NumCPU()
+	}
 	errs := make([]error, n)
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.NumCPU(), n) {
+	for range min(workers, n) {
 		wg.Go(func() {
 			for i := range next {
 				errs[i] = f(i)

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"errors"
 	"math"
 
 	"github.com/parley-sim/parley/sim/equilibrium"
@@ -38,6 +39,9 @@ type DynamicState struct {
 //
 //	ẋᵢ = xᵢ·((A·y)ᵢ − xᵀA·y),   ẏⱼ = yⱼ·((Bᵀx)ⱼ − xᵀB·y).
 func ReplicatorDynamics(g *MetaGame, times []float64) (*Dynamics, error) {
+	if len(g.Cells) == 0 || len(g.Cells[0]) == 0 {
+		return nil, errors.New("cells: none; want a game with a strategy for each side")
+	}
 	a, b := g.Payoffs()
 	even := func(n int) []float64 {
 		x := make([]float64, n)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -102,6 +103,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parley %s: %s\nrun 'parley %s --help' for usage\n", c.name, ue.msg, c.name)
 		return exitUsage
 	case errors.Is(err, errReported):
+		return exitFail
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(stderr, "parley %s: interrupted; nothing written\n", c.name)
 		return exitFail
 	case errors.As(err, new(model.ErrorList)):
 		fmt.Fprintln(stderr, err) // one located error per line, as validate prints them

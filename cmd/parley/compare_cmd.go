@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"maps"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 
@@ -89,7 +86,7 @@ func runCompare(e *env, opts any, args []string) error {
 	if err := checkPrincipals(as, "--versus", versus); err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible()
 	defer stop()
 	c, err := sim.Compare(ctx, s, as, base, alt)
 	if err != nil {

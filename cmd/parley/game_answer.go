@@ -35,7 +35,11 @@ func gameAnswer(out *gameOutput) string {
 				best = n
 			}
 		}
-		fmt.Fprintf(&b, ". In equilibrium %d, the most robust, ", best+1)
+		if g.Replicates > 0 {
+			fmt.Fprintf(&b, ". In equilibrium %d, the most robust, ", best+1)
+		} else {
+			b.WriteString(". In equilibrium 1, ")
+		}
 	}
 	e := an.Equilibria[best]
 	for k, p := range g.Players {

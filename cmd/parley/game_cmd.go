@@ -2,9 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"os"
-	"os/signal"
 	"slices"
 	"strings"
 
@@ -88,8 +85,10 @@ func runGame(e *env, opts any, args []string) error {
 	cfg.Config.Episodes, cfg.Config.Seed, cfg.Config.Workers, cfg.Config.Horizon = o.episodes, o.seed, o.workers, o.horizon
 	cfg.Replicates = o.bootstrap
 	switch {
-	case o.episodes < 1:
-		return usagef("--episodes %d: want at least 1", o.episodes)
+	case o.episodes < 2:
+		return usagef("--episodes %d: want at least 2, for a standard error per cell", o.episodes)
+	case o.nfg != "" && o.nfg == o.out:
+		return usagef("--nfg %s and --out %s: want two different files", o.nfg, o.out)
 	case o.workers < 0:
 		return usagef("--workers %d: want 0 (one per CPU) or more", o.workers)
 	case o.horizon < 0 || o.horizon > model.MaxHorizon:
@@ -104,7 +103,7 @@ func runGame(e *env, opts any, args []string) error {
 	if cfg.Strategies, err = strategyLists(s, o.strategies); err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible()
 	defer stop()
 	g, err := sim.PlayGame(ctx, s, cfg)
 	if err != nil {
@@ -121,14 +120,13 @@ func runGame(e *env, opts any, args []string) error {
 		}
 	}
 	out.Answer = gameAnswer(out)
+	var files []outputFile
 	if o.nfg != "" {
 		var buf bytes.Buffer
 		if err := writeNFG(&buf, g); err != nil {
 			return err
 		}
-		if err := writeFileAtomic(o.nfg, buf.Bytes()); err != nil {
-			return err
-		}
+		files = append(files, outputFile{o.nfg, buf.Bytes()})
 	}
 	var buf bytes.Buffer
 	if o.format.name == "json" {
@@ -139,11 +137,14 @@ func runGame(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	if o.out == "" {
-		_, err = e.stdout.Write(buf.Bytes())
+	if o.out != "" {
+		return writeFilesAtomic(append(files, outputFile{o.out, buf.Bytes()}))
+	}
+	if err := writeFilesAtomic(files); err != nil {
 		return err
 	}
-	return writeFileAtomic(o.out, buf.Bytes())
+	_, err = e.stdout.Write(buf.Bytes())
+	return err
 }
 
 // strategyLists turns --strategies ACTOR=A,B,C flags into the principals'

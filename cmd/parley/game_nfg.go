@@ -15,8 +15,8 @@ func writeNFG(w io.Writer, g *sim.MetaGame) error {
 	a, b := g.RoundedPayoffs()
 	return nfg.Write(w, &nfg.Game{
 		Title: fmt.Sprintf("Parley strategy game: %s", g.Scenario),
-		Comment: fmt.Sprintf("Expected utilities estimated by parley game %s: %d episodes per strategy pair, seed %d, horizon %d %ss, rounded to 1e-9.",
-			g.Scenario, g.Episodes, g.Seed, g.Horizon, g.Round),
+		Comment: fmt.Sprintf("Expected utilities estimated by parley game %s: %d episodes per strategy pair, seed %d, horizon %s, rounded to 1e-9.",
+			g.Scenario, g.Episodes, g.Seed, count(g.Horizon, g.Round)),
 		Players:    [2]string{g.Players[0].Actor, g.Players[1].Actor},
 		Strategies: [2][]string{g.Players[0].Strategies, g.Players[1].Strategies},
 		A:          a,

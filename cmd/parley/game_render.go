@@ -62,7 +62,7 @@ func plusMinus(m sim.MeanEstimate) string {
 
 func dominanceSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
 	sec := section{title: "Dominated strategies",
-		note:    "a strategy another does at least as well as against every strategy of the other side (weakly), or better against every one (strictly); robustness: the share of bootstrap replicates in which it stays dominated in the same way",
+		note:    "a strategy another does at least as well as against every strategy of the other side and better against one (weakly), or better against every one (strictly); robustness: the share of bootstrap replicates in which it stays dominated in the same way",
 		display: &table{header: []string{"side", "strategy", "dominated", "by", "robustness"}}}
 	for k, list := range an.Dominated {
 		for _, d := range list {
@@ -164,6 +164,9 @@ func mixLabel(ws []sim.Weight) string {
 }
 
 func valueLabel(v sim.Value) string {
+	if v.CI95 == nil {
+		return num(v.Value)
+	}
 	return num(v.Value) + " [" + num(v.CI95[0]) + ", " + num(v.CI95[1]) + "]"
 }
 

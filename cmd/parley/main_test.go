@@ -150,6 +150,10 @@ func TestCommandsGolden(t *testing.T) {
 		{"game-no-zopa", []string{"game", "no-zopa", "--episodes", "50", "--bootstrap", "10"}, exitOK}, // degenerate: every profile an equilibrium
 		{"game-bad-strategies", []string{"game", "--strategies", "iran=patient/boulware"}, exitUsage},
 		{"game-bad-bootstrap", []string{"game", "--bootstrap", "-1"}, exitUsage},
+		{"game-no-bootstrap", []string{"game", "muscat", "--episodes", "200", "--bootstrap", "0", "--strategies", "iran=step-by-step/boulware,hold-out/boulware"}, exitOK},
+		{"game-one-episode", []string{"game", "--episodes", "1"}, exitUsage},
+		{"game-same-files", []string{"game", "--nfg", "g.out", "--out", "g.out"}, exitUsage},
+		{"game-too-large", []string{"game", "muscat", "--strategies", "iran=interim-first/boulware,interim-first/linear,interim-first/conceder,interim-first/fixed,interim-first/tit-for-tat,step-by-step/boulware,step-by-step/linear,step-by-step/conceder,step-by-step/fixed"}, exitFail},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

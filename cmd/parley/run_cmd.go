@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
-	"os/signal"
 	"path/filepath"
 
 	"github.com/parley-sim/parley/model"
@@ -72,7 +70,7 @@ func runRun(e *env, opts any, args []string) error {
 	if err := checkPrincipals(s, "--strategy", cfg.Strategies); err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible()
 	defer stop()
 	r, err := sim.Run(ctx, s, cfg)
 	if err != nil {
@@ -150,19 +148,47 @@ func checkPrincipals(s *model.Scenario, flag string, strategies map[string]model
 // writeFileAtomic writes data to a temporary file beside path and renames
 // it into place, so that path never holds a partial report.
 func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
+	return writeFilesAtomic([]outputFile{{path, data}})
+}
+
+// An outputFile is a file a command writes, and its contents.
+type outputFile struct {
+	path string
+	data []byte
+}
+
+// writeFilesAtomic writes every file to a temporary file beside it and,
+// once all are written, renames them into place: a failure leaves every
+// path as it was. The files are readable by all (mode 0644).
+func writeFilesAtomic(files []outputFile) error {
+	temps := make([]string, 0, len(files))
+	defer func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}()
+	for _, out := range files {
+		f, err := os.CreateTemp(filepath.Dir(out.path), "."+filepath.Base(out.path)+".*")
+		if err != nil {
+			return err
+		}
+		temps = append(temps, f.Name())
+		_, err = f.Write(out.data)
+		if err == nil {
+			err = f.Chmod(0o644)
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
 	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	for i, out := range files {
+		if err := os.Rename(temps[i], out.path); err != nil {
+			return err
+		}
 	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	temps = nil
+	return nil
 }
