@@ -1,10 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"math/big"
 	"os"
 	"strconv"
@@ -33,7 +35,8 @@ mix of a component's player-1 strategies with its player-2 strategies is an
 equilibrium too; the components are listed after the table.
 
 The time grows about fivefold with each strategy added to both players: a
-6×6 game takes milliseconds, a 10×10 game seconds.`,
+6×6 game takes milliseconds, a 10×10 game seconds. Larger games, C(m+n, m)
+above C(20, 10), are refused with a message.`,
 	examples: []string{
 		"parley equilibria testdata/nfg/meeting.nfg",
 		"parley equilibria testdata/nfg/entry.nfg --format json",
@@ -46,14 +49,26 @@ The time grows about fivefold with each strategy added to both players: a
 // equilibriumJSON is one element of `parley equilibria --format json`; its
 // field names are stable (docs/output.md).
 type equilibriumJSON struct {
-	P1           []float64 `json:"p1"`
-	P2           []float64 `json:"p2"`
-	P1Exact      []string  `json:"p1_exact"`
-	P2Exact      []string  `json:"p2_exact"`
-	Payoffs      []float64 `json:"payoffs"`
-	PayoffsExact []string  `json:"payoffs_exact"`
-	Components   []int     `json:"components"`
-	Degenerate   bool      `json:"degenerate"`
+	P1           []jsonNumber `json:"p1"`
+	P2           []jsonNumber `json:"p2"`
+	P1Exact      []string     `json:"p1_exact"`
+	P2Exact      []string     `json:"p2_exact"`
+	Payoffs      []jsonNumber `json:"payoffs"`
+	PayoffsExact []string     `json:"payoffs_exact"`
+	Components   []int        `json:"components"`
+	Degenerate   bool         `json:"degenerate"`
+}
+
+// jsonNumber is a number that marshals as null when it is not finite:
+// a payoff beyond float64's range, which the _exact field holds exactly.
+type jsonNumber float64
+
+// MarshalJSON writes x as a JSON number, or null.
+func (x jsonNumber) MarshalJSON() ([]byte, error) {
+	if f := float64(x); !math.IsInf(f, 0) && !math.IsNaN(f) {
+		return json.Marshal(f)
+	}
+	return []byte("null"), nil
 }
 
 func runEquilibria(e *env, opts any, args []string) error {
@@ -119,11 +134,13 @@ func componentNumbers(sol *equilibrium.Solution, i int) []int {
 	return ks
 }
 
-// floats returns the nearest float64 to each rational.
-func floats(v []*big.Rat) []float64 {
-	out := make([]float64, len(v))
+// floats returns the nearest float64 to each rational, ±Inf beyond
+// float64's range.
+func floats(v []*big.Rat) []jsonNumber {
+	out := make([]jsonNumber, len(v))
 	for i, r := range v {
-		out[i], _ = r.Float64()
+		f, _ := r.Float64()
+		out[i] = jsonNumber(f)
 	}
 	return out
 }

@@ -45,7 +45,10 @@ func TestEquilibriaGambit(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			var got []equilibriumJSON
+			var got []struct {
+				P1, P2     []float64
+				Degenerate bool
+			}
 			if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 				t.Fatal(err)
 			}

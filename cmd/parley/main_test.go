@@ -134,6 +134,7 @@ func TestCommandsGolden(t *testing.T) {
 		{"compare-nothing", []string{"compare", "muscat"}, exitUsage},
 		{"compare-other-principals", []string{"compare", "muscat", "--episodes", "10", "--versus-scenario", "rubinstein"}, exitFail},
 		{"equilibria-help", []string{"equilibria", "--help"}, exitOK},
+		{"equilibria-huge-json", []string{"equilibria", "testdata/nfg/huge.nfg", "--format", "json"}, exitOK},               // payoffs beyond float64: null, exact strings hold them
 		{"equilibria-meeting", []string{"equilibria", "testdata/nfg/meeting.nfg"}, exitOK},                                  // nondegenerate: 2 pure + 1 mixed
 		{"equilibria-meeting-markdown", []string{"equilibria", "testdata/nfg/meeting.nfg", "--format", "markdown"}, exitOK}, // same, Markdown
 		{"equilibria-entry", []string{"equilibria", "testdata/nfg/entry.nfg"}, exitOK},                                      // degenerate: a continuum

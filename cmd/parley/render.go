@@ -67,24 +67,37 @@ func (t *table) write(w io.Writer, format string) error {
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignment(tw.AlignLeft),
 	}
-	rows := t.rows
+	cellFormat := func(cell string) string { return text.Wrap(cell, maxColumnWidth) }
 	if format == "markdown" {
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
-	} else {
-		rows = make([][]string, len(t.rows))
-		for i, row := range t.rows {
-			rows[i] = make([]string, len(row))
-			for j, cell := range row {
-				rows[i][j] = text.Wrap(cell, maxColumnWidth)
-			}
+		cellFormat = markdownCell
+	}
+	rows := make([][]string, len(t.rows))
+	for i, row := range t.rows {
+		rows[i] = make([]string, len(row))
+		for j, cell := range row {
+			rows[i][j] = cellFormat(cell)
+		}
+	}
+	header := t.header
+	if format == "markdown" {
+		header = make([]string, len(t.header))
+		for j, h := range t.header {
+			header[j] = markdownCell(h)
 		}
 	}
 	tbl := tablewriter.NewTable(w, opts...)
-	tbl.Header(t.header)
+	tbl.Header(header)
 	if err := tbl.Bulk(rows); err != nil {
 		return err
 	}
 	return tbl.Render()
+}
+
+// markdownCell makes text safe in a Markdown table cell: a | would start
+// a new column and a line break a new row.
+func markdownCell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ").Replace(s)
 }
 
 // writeJSON writes v as indented JSON.

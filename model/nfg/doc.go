@@ -28,8 +28,12 @@
 //   - Only two-player games are read; other player counts are an error.
 //   - Inside a quoted string, \" is a quote and \\ a backslash (as Gambit's
 //     writer, std::quoted, writes them); a backslash before any other
-//     character stands for itself. Gambit's reader keeps \\ as two
-//     backslashes.
+//     character stands for itself. Gambit's reader does not undo \\: a
+//     label with a backslash does not survive a trip through Gambit, and
+//     one ending in a backslash makes Gambit's reader run on past the
+//     closing quote.
+//   - A strategy header may mix label lists and counts, { { "x" } 2 };
+//     Gambit wants one form for all players.
 //   - A number token runs to the next whitespace, brace, comma or quote and
 //     must be well formed as a whole: 1x is an error, not 1 followed by x.
 //   - Strategy counts and outcome indices must be whole numbers, and every

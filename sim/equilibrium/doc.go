@@ -46,8 +46,10 @@
 // five times as many for each strategy added to both players. Measured on
 // one core: a 5×5 game with float payoffs takes about 2 ms (BenchmarkSolve),
 // von Stengel's 6×6 about 15 ms, random 8×8 games a few tenths of a second,
-// 10×10 games 5 to 15 seconds. Solve rejects games with more than 64
-// strategies in all.
+// 10×10 games 5 to 15 seconds. Solve refuses larger games, those needing
+// more than C(20, 10) systems per polytope (so 10×10 is the largest
+// square one), and payoffs whose exact fractions over a common
+// denominator need more than 4,096 bits, rather than run for hours.
 //
 // # References
 //

@@ -9,6 +9,29 @@ import (
 // maxStrategies bounds m+n: a vertex's labels are the bits of a uint64.
 const maxStrategies = 64
 
+// maxSystems bounds the linear systems vertex enumeration solves per
+// player, Σₖ C(m,k)·C(n,k) = C(m+n, m) for an m×n game: C(20, 10), that of
+// a 10×10 game, which takes seconds.
+const maxSystems = 184756
+
+// maxPayoffBits bounds the size of the integers vertex enumeration
+// starts from, each player's payoffs shifted positive and brought over a
+// common denominator: enough for any float64 payoffs of similar
+// magnitude, while unrelated long fractions, whose common denominator
+// multiplies their lengths, are refused rather than left to run for hours.
+const maxPayoffBits = 4096
+
+// maxBitLen returns the bit length of the largest entry of m.
+func maxBitLen(m [][]*big.Int) int {
+	n := 0
+	for _, row := range m {
+		for _, v := range row {
+			n = max(n, v.BitLen())
+		}
+	}
+	return n
+}
+
 // checkGame returns the shape m×n of the bimatrix game (a, b), or an error
 // if a matrix is empty, ragged, has a nil entry, or the two differ in shape.
 func checkGame(a, b [][]*big.Rat) (m, n int, err error) {

@@ -52,8 +52,12 @@ type Solution struct {
 // a[i][j] and b[i][j] are the payoffs to player 1 and player 2 when player 1
 // plays row i and player 2 plays column j. It returns an error if a matrix
 // is empty, ragged or has a nil entry, if the two differ in shape, or if
-// the game has more than 64 strategies in all. The package documentation
-// describes the method; the arithmetic is exact.
+// the game is too costly to enumerate: more than 64 strategies in all,
+// more than maxSystems linear systems per player (an m×n game needs
+// C(m+n, m); a 10×10 game is the largest square one), or payoffs whose
+// exact fractions need more than maxPayoffBits bits over a common
+// denominator. The package documentation describes the method; the
+// arithmetic is exact.
 func Solve(a, b [][]*big.Rat) (*Solution, error) {
 	m, n, err := checkGame(a, b)
 	if err != nil {
@@ -62,8 +66,16 @@ func Solve(a, b [][]*big.Rat) (*Solution, error) {
 	if m+n > maxStrategies {
 		return nil, fmt.Errorf("game is %d×%d; vertex enumeration takes at most %d strategies in all", m, n, maxStrategies)
 	}
-	px := vertices(positiveIntegers(b))            // P: x ≥ 0, Bᵀx ≤ 1
-	qy := vertices(positiveIntegers(transpose(a))) // Q: y ≥ 0, Ay ≤ 1
+	if c := new(big.Int).Binomial(int64(m+n), int64(m)); c.Cmp(big.NewInt(maxSystems)) > 0 {
+		return nil, fmt.Errorf("game is %d×%d: vertex enumeration would solve C(%d, %d) = %s linear systems per player; want at most %d, as in a 10×10 game (a few seconds)",
+			m, n, m+n, m, c, maxSystems)
+	}
+	pb, qa := positiveIntegers(b), positiveIntegers(transpose(a))
+	if bits := max(maxBitLen(pb), maxBitLen(qa)); bits > maxPayoffBits {
+		return nil, fmt.Errorf("payoffs: their exact fractions over a common denominator need %d bits; want at most %d (shorter decimals or fractions)", bits, maxPayoffBits)
+	}
+	px := vertices(pb) // P: x ≥ 0, Bᵀx ≤ 1
+	qy := vertices(qa) // Q: y ≥ 0, Ay ≤ 1
 	sol := &Solution{}
 	for _, v := range px {
 		sol.Degenerate = sol.Degenerate || v.labels() > m

@@ -156,13 +156,27 @@ func vecString(v []*big.Rat) string {
 
 func TestSolveErrors(t *testing.T) {
 	ok := rats(t, "1 2", "3 4")
-	big33 := make([][]*big.Rat, 33) // 33 + 33 strategies: more than the 64 labels of a uint64
-	for i := range big33 {
-		big33[i] = make([]*big.Rat, 33)
-		for j := range big33[i] {
-			big33[i][j] = new(big.Rat)
+	square := func(n int, entry func(i, j int) *big.Rat) [][]*big.Rat {
+		m := make([][]*big.Rat, n)
+		for i := range m {
+			m[i] = make([]*big.Rat, n)
+			for j := range m[i] {
+				m[i][j] = entry(i, j)
+			}
 		}
+		return m
 	}
+	zero := func(int, int) *big.Rat { return new(big.Rat) }
+	big33 := square(33, zero) // 33 + 33 strategies: more than the 64 labels of a uint64
+	big11 := square(11, zero) // C(22, 11) = 705432 systems per player, over the 10×10's 184756
+	// Entries 1/(2¹²⁰⁰ + 2k + 1), k = 0 … 3: odd numbers that differ by
+	// at most 6, so nearly coprime, and their common denominator has about
+	// 4·1200 bits.
+	long := square(2, func(i, j int) *big.Rat {
+		d := new(big.Int).Lsh(big.NewInt(1), 1200)
+		d.Add(d, big.NewInt(int64(2*(2*i+j)+1)))
+		return new(big.Rat).SetFrac(big.NewInt(1), d)
+	})
 	tests := []struct {
 		name string
 		a, b [][]*big.Rat
@@ -174,6 +188,8 @@ func TestSolveErrors(t *testing.T) {
 		{"nil entry", ok, [][]*big.Rat{{nil, big.NewRat(1, 1)}, {big.NewRat(1, 1), big.NewRat(1, 1)}}, "payoff matrix b: entry [0][0] is nil"},
 		{"shapes differ", ok, rats(t, "1 2 3", "4 5 6"), "payoff matrices differ in shape: a is 2×2, b is 2×3"},
 		{"too large", big33, big33, "game is 33×33; vertex enumeration takes at most 64 strategies in all"},
+		{"too costly", big11, big11, "game is 11×11: vertex enumeration would solve C(22, 11) = 705432 linear systems per player; want at most 184756, as in a 10×10 game (a few seconds)"},
+		{"fractions too long", long, long, "payoffs: their exact fractions over a common denominator need 4801 bits; want at most 4096 (shorter decimals or fractions)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
