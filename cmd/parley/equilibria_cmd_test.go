@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/parley-sim/parley/internal/gambittest"
 )
 
 // gambitTolerance is how close a JSON probability must be to the exact
@@ -21,11 +23,7 @@ const gambitTolerance = 1e-9
 // exactly the set in games/expected.json, Gambit's enummixed results
 // cross-checked with lrsnash.
 func TestEquilibriaGambit(t *testing.T) {
-	dir := filepath.Join("..", "shared", "gambit") // the tests run from the repository root
-	data, err := os.ReadFile(filepath.Join(dir, "games", "expected.json"))
-	if err != nil {
-		t.Skipf("Gambit test games not found at %s (only CI has ../shared/gambit): %v", dir, err)
-	}
+	dir := gambittest.Dir(t)
 	var games []struct {
 		File       string `json:"file"`
 		Degenerate bool   `json:"degenerate"`
@@ -33,12 +31,7 @@ func TestEquilibriaGambit(t *testing.T) {
 			P1, P2 []string
 		} `json:"equilibria"`
 	}
-	if err := json.Unmarshal(data, &games); err != nil {
-		t.Fatal(err)
-	}
-	if len(games) != 20 { // the README's table lists 20 games
-		t.Fatalf("expected.json has %d games, want 20", len(games))
-	}
+	gambittest.Expected(t, dir, &games)
 	for _, g := range games {
 		t.Run(filepath.Base(g.File), func(t *testing.T) {
 			stdout, stderr, code := invoke("equilibria", "--format", "json", filepath.Join(dir, g.File))

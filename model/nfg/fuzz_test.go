@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/parley-sim/parley/internal/gambittest"
 )
 
 // FuzzRead checks that no input makes Read panic, that every rejection is
@@ -17,7 +19,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`NFG 1 R"t"{"a""b"}{{"x""y"}{"z"}}{{"o"1,2}{"p"3 4}}2 1`))
 	f.Add([]byte(`NFG 1 R "say \"hi\", a\\b" { "" "" } { { "a" "a" "" } { "x" } } .5 -1.0 5/2 1e-3 +2 1E2`))
 	f.Add([]byte("\uFEFFNFG 1 D \"t\" { \"a\" \"b\" } { 2 2 }\r\n\"c\"\r\n{ { \"x\" 1 2, } }\t0 1 1 0"))
-	if dir, ok := findGambit(); ok {
+	if dir, ok := gambittest.Find(); ok {
 		files, _ := filepath.Glob(filepath.Join(dir, "games", "*.nfg"))
 		invalid, _ := filepath.Glob(filepath.Join(dir, "games", "invalid", "*.nfg"))
 		for _, path := range append(files, invalid...) {

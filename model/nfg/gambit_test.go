@@ -1,45 +1,14 @@
 package nfg
 
 import (
-	"encoding/json"
 	"errors"
 	"math/big"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/parley-sim/parley/internal/gambittest"
 )
-
-// gambitDir returns the Gambit test suite, ../shared/gambit from the
-// module root, or skips the test when it is absent.
-func gambitDir(t testing.TB) string {
-	t.Helper()
-	dir, ok := findGambit()
-	if !ok {
-		t.Skip("../shared/gambit not found: the Gambit test suite is only on CI machines")
-	}
-	return dir
-}
-
-// findGambit looks for ../shared/gambit from the module root, found by
-// walking up from the test's directory to go.mod.
-func findGambit() (string, bool) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", false
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			gambit := filepath.Join(dir, "..", "shared", "gambit")
-			_, err := os.Stat(filepath.Join(gambit, "games", "expected.json"))
-			return gambit, err == nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
-}
 
 // expectedGame is one entry of games/expected.json, the parts that
 // describe the file.
@@ -54,21 +23,11 @@ type expectedGame struct {
 	A, B           [][]string
 }
 
-// loadExpected reads games/expected.json.
+// loadExpected reads games/expected.json of the suite in gambit.
 func loadExpected(t testing.TB, gambit string) []expectedGame {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(gambit, "games", "expected.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var games []expectedGame
-	if err := json.Unmarshal(data, &games); err != nil {
-		t.Fatal(err)
-	}
-	// the README lists 20 games
-	if len(games) != 20 {
-		t.Fatalf("expected.json holds %d games; the README lists 20", len(games))
-	}
+	gambittest.Expected(t, gambit, &games)
 	return games
 }
 
@@ -88,7 +47,7 @@ func readFile(t testing.TB, path string) (*Game, error) {
 // B. expected.json gives player names as written in the file, so they are
 // compared after Gambit 17's renaming (sww1.nfg's { "" "" } reads as _1, _2).
 func TestGambitGames(t *testing.T) {
-	gambit := gambitDir(t)
+	gambit := gambittest.Dir(t)
 	for _, want := range loadExpected(t, gambit) {
 		t.Run(filepath.Base(want.File), func(t *testing.T) {
 			g, err := readFile(t, filepath.Join(gambit, want.File))
@@ -137,7 +96,7 @@ func exactMatrix(t testing.TB, m [][]string) [][]*big.Rat {
 // TestGambitInvalid checks that every malformed file of the suite is
 // rejected with a located error saying what is wrong.
 func TestGambitInvalid(t *testing.T) {
-	gambit := gambitDir(t)
+	gambit := gambittest.Dir(t)
 	// want is the error each file must give: the file, position and message.
 	// The files are the cases of Gambit's tests/test_file.py.
 	want := map[string]string{

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parley-sim/parley/internal/gambittest"
 )
 
 // TestWriteLayout checks the writer's output byte for byte against the
@@ -101,7 +103,7 @@ func roundTrip(t testing.TB, g *Game) *Game {
 // TestRoundTripGambit writes every game of the Gambit suite and reads it
 // back unchanged.
 func TestRoundTripGambit(t *testing.T) {
-	gambit := gambitDir(t)
+	gambit := gambittest.Dir(t)
 	for _, want := range loadExpected(t, gambit) {
 		t.Run(filepath.Base(want.File), func(t *testing.T) {
 			g, err := readFile(t, filepath.Join(gambit, want.File))

@@ -1,14 +1,14 @@
 package equilibrium
 
 import (
-	"encoding/json"
 	"math/big"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parley-sim/parley/internal/gambittest"
 )
 
 // gambitGame is one entry of Gambit's expected.json (see
@@ -32,45 +32,12 @@ type gambitGame struct {
 	} `json:"maximal_nash_subsets"`
 }
 
-// gambitDir returns ../shared/gambit relative to the module root, or skips
-// the test when it is absent (a user's clone does not have it; CI does).
-func gambitDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	g := filepath.Join(dir, "..", "shared", "gambit")
-	if _, err := os.Stat(filepath.Join(g, "games", "expected.json")); err != nil {
-		t.Skipf("Gambit test games not found at %s (only CI has ../shared/gambit): %v", g, err)
-	}
-	return g
-}
-
-// loadGambit parses games/expected.json.
+// loadGambit parses games/expected.json of the Gambit suite, or skips the
+// test when the suite is absent (a user's clone does not have it; CI does).
 func loadGambit(t testing.TB) []gambitGame {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(gambitDir(t), "games", "expected.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var games []gambitGame
-	if err := json.Unmarshal(data, &games); err != nil {
-		t.Fatal(err)
-	}
-	if len(games) != 20 { // README: "20 two-player games"
-		t.Fatalf("expected.json has %d games, the README lists 20", len(games))
-	}
+	gambittest.Expected(t, gambittest.Dir(t), &games)
 	return games
 }
 
