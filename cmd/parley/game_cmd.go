@@ -89,11 +89,14 @@ func runGame(e *env, opts any, args []string) error {
 		return usagef("--episodes %d: want at least 2, for a standard error per cell", o.episodes)
 	case o.nfg != "" && o.nfg == o.out:
 		return usagef("--nfg %s and --out %s: want two different files", o.nfg, o.out)
-	case o.workers < 0:
-		return usagef("--workers %d: want 0 (one per CPU) or more", o.workers)
-	case o.horizon < 0 || o.horizon > model.MaxHorizon:
-		return usagef("--horizon %d: want 1 … %d, or 0 for the scenario's", o.horizon, model.MaxHorizon)
-	case o.bootstrap < 0:
+	}
+	if err := checkWorkers(o.workers); err != nil {
+		return err
+	}
+	if err := checkHorizon(o.horizon); err != nil {
+		return err
+	}
+	if o.bootstrap < 0 {
 		return usagef("--bootstrap %d: want 0 or more replicates", o.bootstrap)
 	}
 	s, err := loadScenarioArg(args)

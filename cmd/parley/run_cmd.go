@@ -106,15 +106,33 @@ func (o *runOptions) config() (sim.Config, error) {
 	if o.episodes < 1 {
 		return cfg, usagef("--episodes %d: want at least 1", o.episodes)
 	}
-	if o.workers < 0 {
-		return cfg, usagef("--workers %d: want 0 (one per CPU) or more", o.workers)
+	if err := checkWorkers(o.workers); err != nil {
+		return cfg, err
 	}
-	if o.horizon < 0 || o.horizon > model.MaxHorizon {
-		return cfg, usagef("--horizon %d: want 1 … %d, or 0 for the scenario's", o.horizon, model.MaxHorizon)
+	if err := checkHorizon(o.horizon); err != nil {
+		return cfg, err
 	}
 	var err error
 	cfg.Strategies, err = parseStrategies(o.strategies)
 	return cfg, err
+}
+
+// checkWorkers reports a usage error unless --workers is 0 (one per CPU)
+// or more.
+func checkWorkers(workers int) error {
+	if workers < 0 {
+		return usagef("--workers %d: want 0 (one per CPU) or more", workers)
+	}
+	return nil
+}
+
+// checkHorizon reports a usage error unless --horizon is 0 (the
+// scenario's) or a number of rounds the engine plays.
+func checkHorizon(horizon int) error {
+	if horizon < 0 || horizon > model.MaxHorizon {
+		return usagef("--horizon %d: want 1 … %d, or 0 for the scenario's", horizon, model.MaxHorizon)
+	}
+	return nil
 }
 
 // parseStrategies parses the values of --strategy, ACTOR=POLICY/TACTIC,

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
 	"github.com/spf13/pflag"
 )
@@ -50,8 +49,8 @@ func runTrace(e *env, opts any, args []string) error {
 	if o.episode < 0 {
 		return usagef("--episode %d: want 0 or more", o.episode)
 	}
-	if o.horizon < 0 || o.horizon > model.MaxHorizon {
-		return usagef("--horizon %d: want 1 … %d, or 0 for the scenario's", o.horizon, model.MaxHorizon)
+	if err := checkHorizon(o.horizon); err != nil {
+		return err
 	}
 	strategies, err := parseStrategies(o.strategies)
 	if err != nil {
