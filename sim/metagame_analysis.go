@@ -295,10 +295,11 @@ func (g *MetaGame) equilibrium(e equilibrium.Equilibrium, reps []reading) GameEq
 		}
 		ge.Outcomes[o.String()] = sum
 	}
-	supports := [2][]bool{support(e.P1), support(e.P2)}
+	supports := e.Support()
 	ge.Robustness = fraction(reps, func(r reading) bool {
 		return slices.ContainsFunc(r.sol.Equilibria, func(f equilibrium.Equilibrium) bool {
-			return slices.Equal(support(f.P1), supports[0]) && slices.Equal(support(f.P2), supports[1])
+			s := f.Support()
+			return slices.Equal(s[0], supports[0]) && slices.Equal(s[1], supports[1])
 		})
 	})
 	return ge
@@ -398,14 +399,6 @@ func floats(p []*big.Rat) []float64 {
 	out := make([]float64, len(p))
 	for i, x := range p {
 		out[i], _ = x.Float64()
-	}
-	return out
-}
-
-func support(p []*big.Rat) []bool {
-	out := make([]bool, len(p))
-	for i, x := range p {
-		out[i] = x.Sign() > 0
 	}
 	return out
 }

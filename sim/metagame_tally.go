@@ -96,8 +96,7 @@ var poissonCDF = func() []float64 {
 func poissonWeights(w []float64, seed uint64, i int) {
 	key := mix(seed ^ tagBootstrap)
 	for r := range w {
-		z := mix(mix(key+uint64(r)) + uint64(i))
-		u := (float64(z>>11) + 0.5) / (1 << 53)
+		u := unit(mix(mix(key+uint64(r)) + uint64(i)))
 		k := 0
 		for k < len(poissonCDF)-1 && u > poissonCDF[k] {
 			k++

@@ -37,9 +37,12 @@ type events struct{ key uint64 }
 
 // uniform returns the uniform number in (0, 1) of event (tag, t, j).
 func (ev events) uniform(tag uint64, t, j int) float64 {
-	z := mix(mix(mix(ev.key+tag)+uint64(t)) + uint64(j))
-	return (float64(z>>11) + 0.5) / (1 << 53)
+	return unit(mix(mix(mix(ev.key+tag)+uint64(t)) + uint64(j)))
 }
+
+// unit maps a hash to a uniform number in (0, 1): its top 53 bits, at the
+// middle of their interval.
+func unit(z uint64) float64 { return (float64(z>>11) + 0.5) / (1 << 53) }
 
 // mix is the SplitMix64 step: a bijection that spreads every input bit
 // over every output bit.
