@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -27,11 +28,19 @@ type command struct {
 	examples []string
 	flags    func(fs *pflag.FlagSet) any // declares the flags, returns the options they fill
 	run      func(env *env, opts any, args []string) error
+	// writes says the command writes a result on standard output, which
+	// --out, declared for it, redirects to a file.
+	writes bool
 }
 
-// env is what a command writes to.
+// env is what a command writes to. A command writes its result to stdout,
+// a buffer the caller sends to standard output or to the --out file once
+// the command has succeeded, and may add files to write with it.
 type env struct {
-	stdout, stderr io.Writer
+	stdout *bytes.Buffer
+	stderr io.Writer
+	out    string       // the --out file, "" or "-" for standard output
+	files  []outputFile // written atomically, all or none, with the result
 }
 
 // usageError is a mistake on the command line: exit status 2.
@@ -61,7 +70,7 @@ func lookupCommand(name string) *command {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+	e := &env{stdout: new(bytes.Buffer), stderr: stderr}
 	if len(args) == 0 {
 		printUsage(stderr)
 		return exitUsage
@@ -86,6 +95,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if c.flags != nil {
 		opts = c.flags(fs)
 	}
+	var out string
+	if c.writes {
+		outFlag(fs, &out)
+	}
 	if err := fs.Parse(rest); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			printCommandHelp(stdout, c, fs)
@@ -94,7 +107,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parley %s: %v\nrun 'parley %s --help' for usage\n", c.name, err, c.name)
 		return exitUsage
 	}
+	e.out = out
 	err := c.run(e, opts, fs.Args())
+	if err == nil || errors.Is(err, errReported) {
+		if werr := e.emit(stdout); werr != nil {
+			err = werr
+		}
+	}
 	var ue *usageError
 	switch {
 	case err == nil:
@@ -108,10 +127,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parley %s: interrupted; nothing written\n", c.name)
 		return exitFail
 	case errors.As(err, new(model.ErrorList)):
-		fmt.Fprintln(stderr, err) // one located error per line, as validate prints them
+		printErrors(stderr, err) // one located error per line, as validate prints them
 		return exitFail
 	default:
-		fmt.Fprintf(stderr, "parley: %v\n", err)
+		printErrors(stderr, err)
 		return exitFail
 	}
 }
@@ -148,6 +167,9 @@ Run 'parley COMMAND --help' for a command's flags and examples.
 `)
 }
 
+// helpWidth is the width --help wraps the flags' descriptions at.
+const helpWidth = 80
+
 func printCommandHelp(w io.Writer, c *command, fs *pflag.FlagSet) {
 	fmt.Fprintf(w, "Usage: parley %s", c.name)
 	if c.args != "" {
@@ -156,11 +178,19 @@ func printCommandHelp(w io.Writer, c *command, fs *pflag.FlagSet) {
 	fmt.Fprintf(w, " [FLAGS]\n\n%s\n", strings.TrimSpace(c.long))
 	fs.Bool("help", false, "show this help")
 	fs.Lookup("help").Shorthand = "h"
-	fmt.Fprintf(w, "\nFlags:\n%s", strings.ReplaceAll(fs.FlagUsages(), "[=true|false]", strings.Repeat(" ", len("[=true|false]"))))
+	fmt.Fprintf(w, "\nFlags:\n%s", strings.ReplaceAll(fs.FlagUsagesWrapped(helpWidth), "[=true|false]", strings.Repeat(" ", len("[=true|false]"))))
 	if len(c.examples) > 0 {
 		fmt.Fprintf(w, "\nExamples:\n")
 		for _, ex := range c.examples {
 			fmt.Fprintf(w, "  %s\n", ex)
 		}
+	}
+}
+
+// printErrors prints an error, one line per located problem, each line
+// starting with "parley: ".
+func printErrors(w io.Writer, err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(w, "parley: %s\n", line)
 	}
 }

@@ -38,7 +38,8 @@ with --versus-scenario, or both. Without an argument, compares on muscat.`,
 		fs.StringVar(&o.versusScenario, "versus-scenario", "", "the alternative's scenario (name or file)")
 		return o
 	},
-	run: runCompare,
+	run:    runCompare,
+	writes: true,
 }
 
 type compareOptions struct {

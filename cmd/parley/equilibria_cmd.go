@@ -42,8 +42,9 @@ above C(20, 10), are refused with a message.`,
 		"parley equilibria testdata/nfg/entry.nfg --format json",
 		"parley equilibria game.nfg --format markdown",
 	},
-	flags: func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "json", "markdown") },
-	run:   runEquilibria,
+	flags:  func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "csv", "json", "markdown") },
+	run:    runEquilibria,
+	writes: true,
 }
 
 // equilibriumJSON is one element of `parley equilibria --format json`; its
@@ -155,27 +156,9 @@ func exact(v []*big.Rat) []string {
 }
 
 // writeEquilibria renders the solution as a heading, a table of extreme
-// equilibria and, for a degenerate game, the list of components.
+// equilibria and, for a degenerate game, the list of components; as CSV,
+// the table alone.
 func writeEquilibria(w io.Writer, format, path string, g *nfg.Game, sol *equilibrium.Solution) error {
-	m, n := g.Shape()
-	title := path
-	if g.Title != "" {
-		title = fmt.Sprintf("%s (%s)", g.Title, path)
-	}
-	fmt.Fprintf(w, "%s: %s (rows) against %s (columns), %d×%d\n", title, g.Players[0], g.Players[1], m, n)
-	if c := strings.TrimSpace(g.Comment); c != "" {
-		fmt.Fprintf(w, "%s\n", text.Wrap(c, proseWidth))
-	}
-	fmt.Fprintln(w)
-	count := plural(len(sol.Equilibria), "extreme equilibrium", "extreme equilibria")
-	var intro string
-	if sol.Degenerate {
-		intro = fmt.Sprintf("The game is degenerate, so its equilibria may form continua. The %s below are the vertices of %s: in each, every mix of its strategies for %s against every mix of its strategies for %s is an equilibrium, and there are no others.",
-			count, plural(len(sol.Components), "maximal Nash subset (component)", "maximal Nash subsets (components)"), g.Players[0], g.Players[1])
-	} else {
-		intro = fmt.Sprintf("The game is nondegenerate: its equilibria are isolated, and these %s are all of them.", count)
-	}
-	fmt.Fprintf(w, "%s\n\n", text.Wrap(intro, proseWidth))
 	t := &table{header: []string{"#", g.Players[0], g.Players[1], "payoff " + g.Players[0], "payoff " + g.Players[1], "component"}}
 	for i, eq := range sol.Equilibria {
 		comps := make([]string, 0, 1)
@@ -191,6 +174,28 @@ func writeEquilibria(w io.Writer, format, path string, g *nfg.Game, sol *equilib
 			strings.Join(comps, ", "),
 		})
 	}
+	if format == "csv" {
+		return t.write(w, format)
+	}
+	m, n := g.Shape()
+	title := path
+	if g.Title != "" {
+		title = fmt.Sprintf("%s (%s)", g.Title, path)
+	}
+	fmt.Fprintf(w, "%s: %s (rows) against %s (columns), %d×%d\n", title, g.Players[0], g.Players[1], m, n)
+	if c := strings.TrimSpace(g.Comment); c != "" {
+		fmt.Fprintf(w, "%s\n", text.Wrap(c, proseWidth))
+	}
+	fmt.Fprintln(w)
+	listed := countIs(len(sol.Equilibria), "extreme equilibrium") + " listed below"
+	var intro string
+	if sol.Degenerate {
+		intro = fmt.Sprintf("The game is degenerate, so its equilibria may form continua. %s, the vertices of %s: in each, every mix of its strategies for %s against every mix of its strategies for %s is an equilibrium, and there are no others.",
+			listed, count(len(sol.Components), "maximal Nash subset (component)"), g.Players[0], g.Players[1])
+	} else {
+		intro = fmt.Sprintf("The game is nondegenerate, so its equilibria are isolated: %s, and there are no others.", listed)
+	}
+	fmt.Fprintf(w, "%s\n\n", text.Wrap(intro, proseWidth))
 	if err := t.write(w, format); err != nil {
 		return err
 	}
@@ -226,12 +231,4 @@ func vertexList(labels []string, vs [][]*big.Rat, idx []int) string {
 		parts[k] = "[" + mixed(labels, vs[i]) + "]"
 	}
 	return strings.Join(parts, " ")
-}
-
-// plural writes n with the singular or plural noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

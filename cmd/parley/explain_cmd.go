@@ -27,8 +27,9 @@ Without an argument, explains the default scenario, muscat.`,
 		"parley explain rubinstein --format json",
 		"parley explain my-scenario.yaml --format markdown > handout.md",
 	},
-	flags: func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "json", "markdown") },
-	run:   runExplain,
+	flags:  func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "csv", "json", "markdown") },
+	run:    runExplain,
+	writes: true,
 }
 
 func runExplain(e *env, opts any, args []string) error {

@@ -12,7 +12,7 @@ import (
 
 // write renders the explanation as text or Markdown.
 func (x *explanation) write(w io.Writer, format string) error {
-	o := &proseWriter{w: w, markdown: format == "markdown"}
+	o := newProseWriter(w, format)
 	o.title(x.Scenario + ": " + x.Summary)
 	o.para("The structure of the negotiation, before any simulation: every uncertain number is at its central value, and reservation values are as of round 1. Each side's utility runs from 0 (its worst package) to 1 (its best), on its own scale.")
 	x.writeActors(o)
@@ -22,7 +22,7 @@ func (x *explanation) write(w io.Writer, format string) error {
 	x.writeSolutions(o)
 	x.writeLogrolling(o)
 	x.writeStrategies(o)
-	return o.err
+	return o.close()
 }
 
 func (x *explanation) writeActors(o *proseWriter) {

@@ -43,32 +43,28 @@ Gambit. The same --seed gives the same figures whatever --workers is.`,
 	},
 	flags: func(fs *pflag.FlagSet) any {
 		o := &gameOptions{}
-		fs.IntVarP(&o.episodes, "episodes", "n", defaultGameEpisodes, "episodes per strategy pair")
-		fs.Uint64Var(&o.seed, "seed", sim.DefaultSeed, "random seed; fixes every result")
-		fs.IntVar(&o.workers, "workers", 0, "parallel workers (default one per CPU); results do not depend on it")
-		fs.StringArrayVar(&o.strategies, "strategies", nil, "an actor's strategies, ACTOR=POLICY/TACTIC,… (repeatable; default the scenario's)")
-		fs.IntVar(&o.horizon, "horizon", 0, "rounds per episode (default the scenario's)")
+		o.declareEpisodes(fs, defaultGameEpisodes, "episodes per strategy pair")
+		o.declareSeed(fs, "random seed; fixes every result")
+		o.declareWorkers(fs)
+		fs.StringArrayVar(&o.lists, "strategies", nil, "an actor's strategies, ACTOR=POLICY/TACTIC,… (repeatable; default the scenario's); "+strategyVocabulary)
+		o.declareHorizon(fs)
 		fs.IntVar(&o.bootstrap, "bootstrap", sim.DefaultReplicates, "bootstrap replicates for robustness; 0 for none")
 		fs.BoolVar(&o.dynamics, "dynamics", false, "add replicator dynamics from an even mix of strategies")
-		o.format = formatFlag(fs, "table", "json", "markdown")
-		fs.StringVarP(&o.out, "out", "o", "", "write the report to this file instead of standard output")
-		fs.StringVar(&o.nfg, "nfg", "", "also write the estimated game to this file in Gambit's .nfg format")
+		o.format = formatFlag(fs, "table", "csv", "json", "markdown")
+		fs.StringVar(&o.nfg, "nfg", "", "also write the estimated game to this `FILE` in Gambit's .nfg format")
 		return o
 	},
-	run: runGame,
+	run:    runGame,
+	writes: true,
 }
 
 type gameOptions struct {
-	episodes   int
-	seed       uint64
-	workers    int
-	strategies []string
-	horizon    int
-	bootstrap  int
-	dynamics   bool
-	format     *outputFormat
-	out        string
-	nfg        string
+	simFlags
+	lists     []string // --strategies
+	bootstrap int
+	dynamics  bool
+	format    *outputFormat
+	nfg       string
 }
 
 // gameOutput is what game prints as JSON.
@@ -84,16 +80,10 @@ func runGame(e *env, opts any, args []string) error {
 	cfg := sim.DefaultGameConfig()
 	cfg.Config.Episodes, cfg.Config.Seed, cfg.Config.Workers, cfg.Config.Horizon = o.episodes, o.seed, o.workers, o.horizon
 	cfg.Replicates = o.bootstrap
-	switch {
-	case o.episodes < 2:
-		return usagef("--episodes %d: want at least 2, for a standard error per cell", o.episodes)
-	case o.nfg != "" && o.nfg == o.out:
-		return usagef("--nfg %s and --out %s: want two different files", o.nfg, o.out)
+	if o.nfg != "" && o.nfg == e.out {
+		return usagef("--nfg %s and --out %s: want two different files", o.nfg, e.out)
 	}
-	if err := checkWorkers(o.workers); err != nil {
-		return err
-	}
-	if err := checkHorizon(o.horizon); err != nil {
+	if err := o.check(2, ", for a standard error per cell"); err != nil {
 		return err
 	}
 	if o.bootstrap < 0 {
@@ -103,7 +93,7 @@ func runGame(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cfg.Strategies, err = strategyLists(s, o.strategies); err != nil {
+	if cfg.Strategies, err = strategyLists(s, o.lists); err != nil {
 		return err
 	}
 	ctx, stop := interruptible()
@@ -123,31 +113,17 @@ func runGame(e *env, opts any, args []string) error {
 		}
 	}
 	out.Answer = gameAnswer(out)
-	var files []outputFile
 	if o.nfg != "" {
 		var buf bytes.Buffer
 		if err := writeNFG(&buf, g); err != nil {
 			return err
 		}
-		files = append(files, outputFile{o.nfg, buf.Bytes()})
+		e.files = append(e.files, outputFile{o.nfg, buf.Bytes()})
 	}
-	var buf bytes.Buffer
 	if o.format.name == "json" {
-		err = writeJSON(&buf, out)
-	} else {
-		err = writeGameReport(&buf, out, o.format.name)
+		return writeJSON(e.stdout, out)
 	}
-	if err != nil {
-		return err
-	}
-	if o.out != "" {
-		return writeFilesAtomic(append(files, outputFile{o.out, buf.Bytes()}))
-	}
-	if err := writeFilesAtomic(files); err != nil {
-		return err
-	}
-	_, err = e.stdout.Write(buf.Bytes())
-	return err
+	return writeGameReport(e.stdout, out, o.format.name)
 }
 
 // strategyLists turns --strategies ACTOR=A,B,C flags into the principals'

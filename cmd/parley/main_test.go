@@ -105,7 +105,7 @@ func TestCommandsGolden(t *testing.T) {
 		{"explain-no-zopa-markdown", []string{"explain", "no-zopa", "--format", "markdown"}, exitOK}, // no ZOPA
 		{"explain-vienna-2021", []string{"explain", "vienna-2021"}, exitOK},                          // clashing red lines
 		{"explain-two-scenarios", []string{"explain", "muscat", "rubinstein"}, exitUsage},
-		{"explain-bad-format", []string{"explain", "--format", "csv"}, exitUsage},
+		{"explain-bad-format", []string{"explain", "--format", "yaml"}, exitUsage},
 		{"explain-unknown", []string{"explain", "atlantis"}, exitFail},
 		{"trace-help", []string{"trace", "--help"}, exitOK},
 		{"trace-muscat", []string{"trace", "muscat", "--seed", "1"}, exitOK},
@@ -142,7 +142,7 @@ func TestCommandsGolden(t *testing.T) {
 		{"equilibria-malformed", []string{"equilibria", "testdata/nfg/truncated.nfg"}, exitFail},
 		{"equilibria-missing-file", []string{"equilibria", "no/such/game.nfg"}, exitFail},
 		{"equilibria-no-file", []string{"equilibria"}, exitUsage},
-		{"equilibria-bad-format", []string{"equilibria", "testdata/nfg/meeting.nfg", "--format", "csv"}, exitUsage},
+		{"equilibria-bad-format", []string{"equilibria", "testdata/nfg/meeting.nfg", "--format", "yaml"}, exitUsage},
 		{"game-help", []string{"game", "--help"}, exitOK},
 		{"game-muscat", []string{"game", "muscat", "--episodes", "400", "--bootstrap", "20"}, exitOK},
 		{"game-muscat-json", []string{"game", "muscat", "--episodes", "200", "--bootstrap", "10", "--format", "json",
@@ -182,8 +182,8 @@ func TestInvalidCorpus(t *testing.T) {
 			if code != exitFail {
 				t.Errorf("exit code %d, want %d", code, exitFail)
 			}
-			if stdout != "" || !strings.HasPrefix(stderr, file) {
-				t.Errorf("want the errors on stderr, each starting with the file name; got stdout %q stderr %q", stdout, stderr)
+			if stdout != "" || !strings.HasPrefix(stderr, "parley: "+file) {
+				t.Errorf("want the errors on stderr, each starting with parley: and the file name; got stdout %q stderr %q", stdout, stderr)
 			}
 			checkGolden(t, strings.TrimSuffix(file, ".yaml")+".golden", transcript(args))
 		})

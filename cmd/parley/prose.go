@@ -17,11 +17,13 @@ const proseWidth = 78
 type proseWriter struct {
 	w        io.Writer
 	markdown bool
+	cells    *cellCSV // as CSV: the tables alone, under their headings
+	section  string   // the last heading
 	err      error
 }
 
 func (o *proseWriter) printf(format string, args ...any) {
-	if o.err == nil {
+	if o.err == nil && o.cells == nil {
 		_, o.err = fmt.Fprintf(o.w, format, args...)
 	}
 }
@@ -35,6 +37,7 @@ func (o *proseWriter) title(s string) {
 }
 
 func (o *proseWriter) heading(s string) {
+	o.section = s
 	if o.markdown {
 		o.printf("\n### %s\n", s)
 		return
@@ -67,10 +70,13 @@ func (o *proseWriter) bullets(items []string) {
 // which Markdown joins into one.
 func (o *proseWriter) table(t *table) {
 	o.printf("\n")
-	if o.err != nil {
+	switch {
+	case o.err != nil:
 		return
-	}
-	if !o.markdown {
+	case o.cells != nil:
+		o.cells.add(o.section, t)
+		return
+	case !o.markdown:
 		o.err = t.write(o.w, "table")
 		return
 	}
@@ -79,4 +85,21 @@ func (o *proseWriter) table(t *table) {
 		md.header = append(md.header, strings.ReplaceAll(h, "\n", " "))
 	}
 	o.err = md.write(o.w, "markdown")
+}
+
+// newProseWriter returns a proseWriter for format: table, markdown or csv.
+func newProseWriter(w io.Writer, format string) *proseWriter {
+	o := &proseWriter{w: w, markdown: format == "markdown"}
+	if format == "csv" {
+		o.cells = newCellCSV(w)
+	}
+	return o
+}
+
+// close flushes the CSV and returns the first error.
+func (o *proseWriter) close() error {
+	if o.cells != nil && o.err == nil {
+		o.err = o.cells.flush()
+	}
+	return o.err
 }

@@ -28,8 +28,15 @@ func (f *outputFormat) String() string { return f.name }
 // Type names the flag's value type in --help.
 func (f *outputFormat) Type() string { return "string" }
 
-// Set accepts one of the allowed formats.
+// textAlias is the name trace and validate once gave the human format,
+// still accepted for table.
+const textAlias = "text"
+
+// Set accepts one of the allowed formats, or text for table.
 func (f *outputFormat) Set(s string) error {
+	if s == textAlias && slices.Contains(f.allowed, "table") {
+		s = "table"
+	}
 	if !slices.Contains(f.allowed, s) {
 		return fmt.Errorf("want one of %s", strings.Join(f.allowed, ", "))
 	}
@@ -38,7 +45,9 @@ func (f *outputFormat) Set(s string) error {
 }
 
 // formatFlag declares --format with the formats a command supports, the
-// first being the default.
+// first being the default. Every command names the human format table
+// (text is accepted for it) and lists the others in the order csv, json,
+// markdown.
 func formatFlag(fs *pflag.FlagSet, formats ...string) *outputFormat {
 	f := &outputFormat{name: formats[0], allowed: formats}
 	fs.VarP(f, "format", "f", "output format: "+strings.Join(formats, ", "))
@@ -92,6 +101,35 @@ func (t *table) write(w io.Writer, format string) error {
 		return err
 	}
 	return tbl.Render()
+}
+
+// cellCSV writes tables as one long CSV with a row per cell: the table's
+// title, the row's first cell, the column's header and the cell, for the
+// commands whose tables differ in shape (game, explain).
+type cellCSV struct{ w *csv.Writer }
+
+// cellHeader names the columns of a cellCSV.
+var cellHeader = []string{"table", "row", "column", "value"}
+
+func newCellCSV(w io.Writer) *cellCSV {
+	c := &cellCSV{csv.NewWriter(w)}
+	c.w.Write(cellHeader)
+	return c
+}
+
+// add writes every cell of t but the first column, which names the row.
+func (c *cellCSV) add(title string, t *table) {
+	for _, row := range t.rows {
+		for j := 1; j < len(row); j++ {
+			c.w.Write([]string{title, row[0], strings.ReplaceAll(t.header[j], "\n", " "), row[j]})
+		}
+	}
+}
+
+// flush writes what is buffered and returns the first error.
+func (c *cellCSV) flush() error {
+	c.w.Flush()
+	return c.w.Error()
 }
 
 // markdownCell makes text safe in a Markdown table cell: a | would start

@@ -18,7 +18,7 @@ type report struct {
 	title     string
 	preamble  []string
 	sections  []section
-	csvHeader []string // the long CSV's columns, the section title first
+	csvHeader []string // the long CSV's columns, the section title first; nil for one row per cell of the display tables
 }
 
 // A section is one group of figures, laid out for display and as rows of
@@ -57,7 +57,7 @@ const efficiencyNote = "against the comprehensive frontier of the round the deal
 
 // runReport arranges a run's Result for reading.
 func runReport(s *model.Scenario, r *sim.Result) *report {
-	unit := s.Round + "s"
+	unit := pluralOf(s.Round)
 	rep := &report{title: fmt.Sprintf("%s: %s, seed %d, horizon %s", r.Scenario, count(int(r.Episodes), "episode"), r.Seed, count(r.Horizon, s.Round)),
 		csvHeader: runCSVHeader}
 	var strategies []string
@@ -128,6 +128,13 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 
 // write renders the report in format: table, markdown or csv.
 func (rep *report) write(w io.Writer, format string) error {
+	if format == "csv" && rep.csvHeader == nil {
+		c := newCellCSV(w)
+		for _, sec := range rep.sections {
+			c.add(sec.title, sec.display)
+		}
+		return c.flush()
+	}
 	if format == "csv" {
 		return rep.writeCSV(w)
 	}

@@ -19,8 +19,9 @@ that takes a SCENARIO accepts these names.`,
 		"parley scenarios --format json",
 		"parley scenarios --format markdown",
 	},
-	flags: func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "json", "markdown", "csv") },
-	run:   runScenarios,
+	flags:  func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "csv", "json", "markdown") },
+	run:    runScenarios,
+	writes: true,
 }
 
 // scenarioSummary is one row of `parley scenarios`; its JSON field names are stable.

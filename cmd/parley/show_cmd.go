@@ -17,8 +17,9 @@ argument, shows the default scenario, muscat.`,
 		"parley show hawkish-congress --format json",
 		"parley show my-variant.yaml > resolved.yaml",
 	},
-	flags: func(fs *pflag.FlagSet) any { return formatFlag(fs, "yaml", "json") },
-	run:   runShow,
+	flags:  func(fs *pflag.FlagSet) any { return formatFlag(fs, "yaml", "json") },
+	run:    runShow,
+	writes: true,
 }
 
 func runShow(e *env, opts any, args []string) error {

@@ -26,22 +26,21 @@ gives the same account as a list of events.`,
 	},
 	flags: func(fs *pflag.FlagSet) any {
 		o := &traceOptions{}
-		fs.Uint64Var(&o.seed, "seed", sim.DefaultSeed, "random seed of the run the episode belongs to")
+		o.declareSeed(fs, "random seed of the run the episode belongs to")
 		fs.IntVarP(&o.episode, "episode", "e", 0, "index of the episode in the run, from 0")
-		fs.StringArrayVar(&o.strategies, "strategy", nil, "a principal's strategy, ACTOR=POLICY/TACTIC (repeatable)")
-		fs.IntVar(&o.horizon, "horizon", 0, "rounds per episode (default the scenario's)")
-		o.format = formatFlag(fs, "text", "json", "markdown")
+		o.declareStrategy(fs)
+		o.declareHorizon(fs)
+		o.format = formatFlag(fs, "table", "json", "markdown")
 		return o
 	},
-	run: runTrace,
+	run:    runTrace,
+	writes: true,
 }
 
 type traceOptions struct {
-	seed       uint64
-	episode    int
-	strategies []string
-	horizon    int
-	format     *outputFormat
+	simFlags
+	episode int
+	format  *outputFormat
 }
 
 func runTrace(e *env, opts any, args []string) error {
@@ -52,7 +51,7 @@ func runTrace(e *env, opts any, args []string) error {
 	if err := checkHorizon(o.horizon); err != nil {
 		return err
 	}
-	strategies, err := parseStrategies(o.strategies)
+	cfg, err := o.config()
 	if err != nil {
 		return err
 	}
@@ -60,11 +59,9 @@ func runTrace(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := checkPrincipals(s, "--strategy", strategies); err != nil {
+	if err := checkPrincipals(s, "--strategy", cfg.Strategies); err != nil {
 		return err
 	}
-	cfg := sim.DefaultConfig()
-	cfg.Seed, cfg.Horizon, cfg.Strategies = o.seed, o.horizon, strategies
 	cfg.Episodes = o.episode + 1
 	tr, err := sim.Trace(s, cfg, o.episode)
 	if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/parley-sim/parley/model"
 	"github.com/spf13/pflag"
@@ -15,15 +16,18 @@ var validateCmd = &command{
 	long: `Load each scenario file (or embedded scenario name), resolve its extends,
 and check it strictly: unknown fields, wrong types, values out of range,
 weights that do not sum to 1, references to issues or actors that do not
-exist. Every error is listed as FILE:LINE:COLUMN: FIELD.PATH: problem; want.
-Exits 0 when every file is valid and 1 otherwise.`,
+exist. Every error is listed on standard error as
+parley: FILE:LINE:COLUMN: FIELD.PATH: problem; want. --format csv and json
+give every file's result on standard output instead, one row per error in
+CSV. Exits 0 when every file is valid and 1 otherwise.`,
 	examples: []string{
 		"parley validate my-scenario.yaml",
 		"parley validate scenarios/*.yaml",
 		"parley validate --format json broken.yaml",
 	},
-	flags: func(fs *pflag.FlagSet) any { return formatFlag(fs, "text", "json") },
-	run:   runValidate,
+	flags:  func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "csv", "json") },
+	run:    runValidate,
+	writes: true,
 }
 
 // validation is the JSON form of one file's result; its field names are stable.
@@ -62,20 +66,25 @@ func runValidate(e *env, opts any, args []string) error {
 			}
 		}
 		results = append(results, v)
-		if format == "json" {
+		if format != "table" {
 			continue
 		}
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			printErrors(e.stderr, err)
 		} else {
 			fmt.Fprintf(e.stdout, "%s: ok (scenario %s: %s, %s, %s)\n", arg, s.Name,
 				count(len(s.Actors), "actor"), count(len(s.Issues), "issue"), count(len(s.Shocks), "shock"))
 		}
 	}
-	if format == "json" {
-		if err := writeJSON(e.stdout, results); err != nil {
-			return err
-		}
+	var err error
+	switch format {
+	case "json":
+		err = writeJSON(e.stdout, results)
+	case "csv":
+		err = validationTable(results).write(e.stdout, format)
+	}
+	if err != nil {
+		return err
 	}
 	if failed {
 		return errReported
@@ -83,10 +92,18 @@ func runValidate(e *env, opts any, args []string) error {
 	return nil
 }
 
-// count writes n and a noun, plural unless n is 1.
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
+// validationTable lays the results out one row per error, and one row
+// with empty location and message for a valid file.
+func validationTable(results []validation) *table {
+	t := &table{header: []string{"file", "valid", "error_file", "line", "column", "path", "message"}}
+	for _, v := range results {
+		valid := strconv.FormatBool(v.Valid)
+		if len(v.Errors) == 0 {
+			t.rows = append(t.rows, []string{v.File, valid, "", "", "", "", ""})
+		}
+		for _, it := range v.Errors {
+			t.rows = append(t.rows, []string{v.File, valid, it.File, strconv.Itoa(it.Line), strconv.Itoa(it.Column), it.Path, it.Message})
+		}
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return t
 }

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+)
+
+// count writes n and a noun, plural unless n is 1: "1 episode",
+// "2 episodes", "3 extreme equilibria". Every command counts nouns with it.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + pluralOf(noun)
+}
+
+// countIs writes a count as the subject of "is" or "are": "1 equilibrium
+// is", "2 equilibria are".
+func countIs(n int, noun string) string {
+	if n == 1 {
+		return count(n, noun) + " is"
+	}
+	return count(n, noun) + " are"
+}
+
+// irregular holds the plurals the rules in pluralOf do not make.
+var irregular = map[string]string{"equilibrium": "equilibria"}
+
+// pluralOf returns the plural of a noun phrase: its last word made
+// plural, and a parenthesized last word too ("subset (component)").
+func pluralOf(noun string) string {
+	if head, inner, ok := strings.Cut(noun, " ("); ok && strings.HasSuffix(inner, ")") {
+		return pluralOf(head) + " (" + pluralOf(strings.TrimSuffix(inner, ")")) + ")"
+	}
+	i := strings.LastIndexByte(noun, ' ') + 1
+	head, word := noun[:i], noun[i:]
+	switch {
+	case irregular[word] != "":
+		word = irregular[word]
+	case strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ay") && !strings.HasSuffix(word, "ey") && !strings.HasSuffix(word, "oy"):
+		word = strings.TrimSuffix(word, "y") + "ies"
+	case strings.HasSuffix(word, "s") || strings.HasSuffix(word, "x") || strings.HasSuffix(word, "ch") || strings.HasSuffix(word, "sh"):
+		word += "es"
+	default:
+		word += "s"
+	}
+	return head + word
+}

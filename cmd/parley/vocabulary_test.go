@@ -1,0 +1,78 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// cheapArgs runs each command that writes a result on a small input.
+var cheapArgs = map[string][]string{
+	"run":        {"run", "rubinstein", "--episodes", "10"},
+	"compare":    {"compare", "rubinstein", "--episodes", "10", "--versus", "first=comprehensive-only/linear"},
+	"game":       {"game", "rubinstein", "--episodes", "10", "--bootstrap", "0"},
+	"explain":    {"explain", "rubinstein"},
+	"trace":      {"trace", "rubinstein"},
+	"scenarios":  {"scenarios"},
+	"show":       {"show", "rubinstein"},
+	"validate":   {"validate", "rubinstein"},
+	"equilibria": {"equilibria", "testdata/nfg/meeting.nfg"},
+}
+
+// TestOutEverywhere checks that every command that writes a result takes
+// --out: the file gets exactly what standard output would, standard output
+// nothing; and --out - is standard output.
+func TestOutEverywhere(t *testing.T) {
+	for _, c := range commands {
+		if !c.writes {
+			continue
+		}
+		args, ok := cheapArgs[c.name]
+		if !ok {
+			t.Errorf("%s writes a result but the test has no arguments for it", c.name)
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			want, stderr, code := invoke(args...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			out := filepath.Join(t.TempDir(), "result")
+			stdout, stderr, code := invoke(append(slices.Clone(args), "--out", out)...)
+			if code != exitOK || stdout != "" {
+				t.Fatalf("--out: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+			}
+			if got, err := os.ReadFile(out); err != nil || string(got) != want {
+				t.Errorf("--out file holds %q (%v); want standard output's %q", got, err, want)
+			}
+			if got, _, _ := invoke(append(slices.Clone(args), "--out", "-")...); got != want {
+				t.Errorf("--out - printed %q; want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestFormatVocabulary checks that every command with a human format
+// calls it table, accepts text for it, and offers CSV beside it.
+func TestFormatVocabulary(t *testing.T) {
+	for _, c := range commands {
+		help, _, _ := invoke(c.name, "--help")
+		if c.name == "show" {
+			continue // YAML or JSON: a scenario file, not a table
+		}
+		if !strings.Contains(help, "output format: table, csv") && c.name != "trace" {
+			t.Errorf("%s --help does not offer table and csv first:\n%s", c.name, help)
+		}
+		args, ok := cheapArgs[c.name]
+		if !ok {
+			continue
+		}
+		table, _, code := invoke(append(slices.Clone(args), "--format", "table")...)
+		text, _, code2 := invoke(append(slices.Clone(args), "--format", "text")...)
+		if code != exitOK || code2 != exitOK || table != text {
+			t.Errorf("%s: --format text (exit %d) differs from --format table (exit %d)", c.name, code2, code)
+		}
+	}
+}
