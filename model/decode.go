@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -285,6 +286,9 @@ var leadingZero = regexp.MustCompile(`^[-+]?0[0-9_]`)
 // one looks like.
 func parseNumber(n *yaml.Node) (float64, string) {
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		if _, err := strconv.ParseFloat(n.Value, 64); n.Kind == yaml.ScalarNode && n.Style == 0 && errors.Is(err, strconv.ErrRange) {
+			return 0, "a number of magnitude below 1.8e308, the largest a float64 holds" // YAML reads an overflowing number as a string
+		}
 		return 0, "a number"
 	}
 	text := strings.ReplaceAll(n.Value, "_", "")

@@ -99,6 +99,14 @@ func TestLoadErrors(t *testing.T) {
 			[]string{"f.yaml:12:16: actors.a.utility.weights: central values sum to 0.8; want 1 (±0.001)"}},
 		{"min above max", strings.Replace(minimal, "{min: 0, max: 1}", "{min: 2, max: 1}", 1),
 			[]string{"f.yaml:5:24: issues.share.max: max 1 ≤ min 2; want min < max"}},
+		// issue #13 failure 1: max − min overflowed float64 and the engine panicked.
+		{"range beyond float64", strings.Replace(minimal, "{min: 0, max: 1}", "{min: -9e307, max: 9e307}", 1),
+			[]string{"f.yaml:5:16: issues.share.min: -9e+307 is beyond ±1e+15; want levels within ±1e+15 (rescale the unit, e.g. to billions)"}},
+		{"range too narrow", strings.Replace(minimal, "{min: 0, max: 1}", "{min: 1e12, max: 1000000000000.0001}", 1),
+			[]string{"f.yaml:5:27: issues.share.max: the range [1000000000000, 1.0000000000000001e+12] is too narrow for levels of its size; want max − min at least 1e-09 times the largest level, and at least 1e-09 (rescale the unit or shift the levels)"}},
+		// issue #13 failure 7: 1e999 said "want a number".
+		{"number beyond float64", strings.Replace(minimal, "discount: 0.9", "discount: 1e999", 1),
+			[]string{`f.yaml:9:15: actors.a.discount: "1e999"; want a number of magnitude below 1.8e308, the largest a float64 holds`}},
 		{"horizon zero", strings.Replace(minimal, "horizon: 10", "horizon: 0", 1),
 			[]string{"f.yaml:3:10: horizon: 0 is out of range; want a whole number in [1, 1200]"}},
 		{"horizon absurd", strings.Replace(minimal, "horizon: 10", "horizon: 1000000", 1),

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,6 +21,16 @@ const (
 	MaxActors = 16
 	MaxShocks = 64
 )
+
+// MaxLevel bounds the magnitude of an issue's levels: a quadrillion is
+// more than any count of money, barrels or centrifuges needs, and keeps
+// every sum and square of levels the engine forms far from overflow.
+const MaxLevel = 1e15
+
+// minWidth is the narrowest an issue's range may be, relative to its
+// largest level and at least absolutely: below it, levels differ only in
+// their last digits and utilities computed from them are noise.
+const minWidth = 1e-9
 
 // maxSummary is the longest a scenario's one-line summary may be.
 const maxSummary = 100
@@ -136,8 +147,7 @@ func (d *decoder) decodeIssues(n *yaml.Node) []Issue {
 		if d.require(f, "min", "max") {
 			is.Min, _ = d.number(f.val["min"], join(path, "min"))
 			is.Max, _ = d.number(f.val["max"], join(path, "max"))
-			if is.Min >= is.Max {
-				d.errorf(deref(f.val["max"]), join(path, "max"), "max %s ≤ min %s; want min < max", fmtNum(is.Max), fmtNum(is.Min))
+			if !d.issueRange(f, path, is.Min, is.Max) {
 				d.badRange[len(issues)] = true
 			}
 		} else {
@@ -161,6 +171,31 @@ func (d *decoder) decodeIssues(n *yaml.Node) []Issue {
 		issues = append(issues, is)
 	}
 	return issues
+}
+
+// issueRange reports an issue range that is empty, beyond ±MaxLevel or
+// too narrow for its magnitude, and returns whether it is sound.
+func (d *decoder) issueRange(f *object, path string, lo, hi float64) bool {
+	for _, end := range [...]struct {
+		key string
+		x   float64
+	}{{"min", lo}, {"max", hi}} {
+		if math.Abs(end.x) > MaxLevel {
+			d.errorf(deref(f.val[end.key]), join(path, end.key), "%s is beyond ±%s; want levels within ±%s (rescale the unit, e.g. to billions)",
+				fmtNum(end.x), fmtNum(MaxLevel), fmtNum(MaxLevel))
+			return false
+		}
+	}
+	switch {
+	case lo >= hi:
+		d.errorf(deref(f.val["max"]), join(path, "max"), "max %s ≤ min %s; want min < max", fmtNum(hi), fmtNum(lo))
+	case hi-lo < minWidth*max(1, math.Abs(lo), math.Abs(hi)):
+		d.errorf(deref(f.val["max"]), join(path, "max"), "the range [%s, %s] is too narrow for levels of its size; want max − min at least %s times the largest level, and at least %[3]s (rescale the unit or shift the levels)",
+			fmtNum(lo), fmtNum(hi), fmtNum(minWidth))
+	default:
+		return true
+	}
+	return false
 }
 
 func (d *decoder) decodeProtocol(s *Scenario, n *yaml.Node, rounds span) Protocol {

@@ -21,7 +21,10 @@ type accumulator[A any] interface {
 // the function that plays episode i into an accumulator. At most two
 // blocks per worker are in flight, so memory does not grow with n.
 func playBlocks[A accumulator[A]](ctx context.Context, n, workers int, fresh func() A, newWorker func() func(i int, acc A)) (A, error) {
-	blocks := (n + blockSize - 1) / blockSize
+	blocks := n / blockSize
+	if n%blockSize != 0 {
+		blocks++ // written so, (n + blockSize − 1) / blockSize would overflow near the largest int
+	}
 	window := 2 * workers
 	type job struct {
 		block int

@@ -21,6 +21,12 @@ const MaxGameStrategies = 8
 // √(0.9·0.1/200) ≈ 0.02.
 const DefaultReplicates = 200
 
+// MaxReplicates is the most bootstrap replicates PlayGame draws: Analyze
+// solves the game once per replicate (about 2 ms at 5×5, up to half a
+// second at 8×8), and every block of episodes in flight holds 2·cells
+// weighted sums per replicate.
+const MaxReplicates = 10000
+
 // GameConfig sets up the estimation of a strategy meta-game. Start from
 // DefaultGameConfig.
 type GameConfig struct {
@@ -145,8 +151,8 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 	if len(cfg.Config.Strategies) > 0 {
 		return nil, errors.New("strategies: set GameConfig.Strategies, not Config.Strategies")
 	}
-	if cfg.Replicates < 0 {
-		return nil, fmt.Errorf("replicates: %d; want 0 or more", cfg.Replicates)
+	if cfg.Replicates < 0 || cfg.Replicates > MaxReplicates {
+		return nil, fmt.Errorf("replicates: %d; want 0 … %d", cfg.Replicates, MaxReplicates)
 	}
 	if cfg.Config.Episodes < 2 {
 		return nil, fmt.Errorf("episodes: %d; want at least 2, for a standard error per cell", cfg.Config.Episodes)
@@ -175,6 +181,9 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 		cfg.Strategies[k] = list
 	}
 	rows, cols := len(cfg.Strategies[0]), len(cfg.Strategies[1])
+	if cells := rows * cols; cfg.Config.Episodes > MaxEpisodes/cells {
+		return nil, fmt.Errorf("episodes: %d per cell for %d cells; want at most %d per cell, %d in all", cfg.Config.Episodes, cells, MaxEpisodes/cells, MaxEpisodes)
+	}
 	plans := make([]plan, 0, rows*cols)
 	for _, r := range cfg.Strategies[0] {
 		for _, c := range cfg.Strategies[1] {

@@ -185,6 +185,8 @@ func TestGameErrors(t *testing.T) {
 		}, "not Config.Strategies"},
 		{"replicates", func(c *GameConfig) { c.Replicates = -1 }, "replicates: -1"},
 		{"episodes", func(c *GameConfig) { c.Config.Episodes = 0 }, "episodes: 0"},
+		{"replicates huge", func(c *GameConfig) { c.Replicates = 1 << 40 }, "replicates: 1099511627776; want 0 … 10000"},                  // issue #13: panic, out of memory
+		{"episodes in all", func(c *GameConfig) { c.Config.Episodes = 100_000_000 }, "want at most 40000000 per cell, 1000000000 in all"}, // muscat's 5×5 cells
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := gameConfig(10, 0)

@@ -246,9 +246,11 @@ func TestConfigErrors(t *testing.T) {
 		edit func(*Config)
 		want string
 	}{
-		{"episodes", func(c *Config) { c.Episodes = 0 }, "episodes: 0; want at least 1"},
+		{"episodes", func(c *Config) { c.Episodes = 0 }, "episodes: 0; want 1 … 1000000000"},
+		{"episodes max int", func(c *Config) { c.Episodes = math.MaxInt }, "episodes: 9223372036854775807; want 1 … 1000000000"}, // issue #13: makechan panic
 		{"horizon", func(c *Config) { c.Horizon = 5000 }, "horizon: 5000; want 1 … 1200 rounds"},
-		{"workers", func(c *Config) { c.Workers = -1 }, "workers: -1; want 0 (one per CPU) or more"},
+		{"workers", func(c *Config) { c.Workers = -1 }, "workers: -1; want 0 (one per CPU) … 256"},
+		{"workers huge", func(c *Config) { c.Workers = 100000 }, "workers: 100000; want 0 (one per CPU) … 256"}, // issue #13: 7.8 GB in 15 s
 		{"actor", func(c *Config) {
 			c.Strategies = map[string]model.Strategy{"oman": {}}
 		}, `strategy for "oman": not a principal of muscat; want iran or us`},

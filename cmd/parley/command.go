@@ -69,7 +69,39 @@ func lookupCommand(name string) *command {
 	return nil
 }
 
+// run runs the command line args and returns the exit status. A failed
+// write to standard output is an error in every command, --help
+// included: the output the user asked for is lost.
 func run(args []string, stdout, stderr io.Writer) int {
+	out := &checkedWriter{w: stdout}
+	code := dispatch(args, out, stderr)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "parley: cannot write to standard output: %v\n", out.err)
+		return max(code, exitFail)
+	}
+	return code
+}
+
+// A checkedWriter keeps the first error of the writer it wraps and
+// writes nothing after it.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+// Write writes p, or returns the first error again.
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.err = err
+	return n, err
+}
+
+// dispatch runs a command and reports its error, except a failed write
+// to stdout, which run reports.
+func dispatch(args []string, stdout *checkedWriter, stderr io.Writer) int {
 	e := &env{stdout: new(bytes.Buffer), stderr: stderr}
 	if len(args) == 0 {
 		printUsage(stderr)
@@ -118,6 +150,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return exitOK
+	case stdout.err != nil:
+		return exitFail
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "parley %s: %s\nrun 'parley %s --help' for usage\n", c.name, ue.msg, c.name)
 		return exitUsage

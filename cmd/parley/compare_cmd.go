@@ -57,13 +57,9 @@ func runCompare(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	versus := make(map[string]model.Strategy)
-	for _, spec := range o.versus {
-		actor, st, err := sim.ParseStrategyFlag(spec)
-		if err != nil {
-			return usagef("--versus: %v", err)
-		}
-		versus[actor] = st
+	versus, err := parseStrategies("--versus", o.versus)
+	if err != nil {
+		return err
 	}
 	alt := base
 	alt.Strategies = maps.Clone(base.Strategies)

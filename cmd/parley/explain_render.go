@@ -301,9 +301,13 @@ func redLine(lines map[string]explainedLine, issue string) string {
 	return "at most " + fmtLevel(rl.Level)
 }
 
-// fmtLevel writes an issue level or a parameter with at most three decimals.
+// fmtLevel writes an issue level or a parameter with at most three
+// decimals; a level too large for thousandths to matter, as it is.
 func fmtLevel(v float64) string {
-	return strconv.FormatFloat(math.Round(v*1000)/1000+0, 'f', -1, 64)
+	if math.Abs(v) < 1e15 {
+		v = math.Round(v*1000)/1000 + 0
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // fmtUtility writes a utility with three decimals.

@@ -58,11 +58,11 @@ func (f *simFlags) declareRun(fs *pflag.FlagSet) {
 var strategyVocabulary = "policies: " + strings.Join(model.PolicyNames(), ", ") +
 	"; tactics: " + strings.Join(model.TacticNames(), ", ")
 
-// check reports a usage error for --episodes below least, --workers or
-// --horizon out of range.
+// check reports a usage error for --episodes below least or beyond
+// sim.MaxEpisodes, --workers or --horizon out of range.
 func (f *simFlags) check(least int, why string) error {
-	if f.episodes < least {
-		return usagef("--episodes %d: want at least %d%s", f.episodes, least, why)
+	if err := checkEpisodes(f.episodes, least, why); err != nil {
+		return err
 	}
 	if err := checkWorkers(f.workers); err != nil {
 		return err
@@ -75,15 +75,15 @@ func (f *simFlags) config() (sim.Config, error) {
 	cfg := sim.DefaultConfig()
 	cfg.Episodes, cfg.Seed, cfg.Workers, cfg.Horizon = f.episodes, f.seed, f.workers, f.horizon
 	var err error
-	cfg.Strategies, err = parseStrategies(f.strategies)
+	cfg.Strategies, err = parseStrategies("--strategy", f.strategies)
 	return cfg, err
 }
 
 // checkWorkers reports a usage error unless --workers is 0 (one per CPU)
-// or more.
+// or up to sim.MaxWorkers.
 func checkWorkers(workers int) error {
-	if workers < 0 {
-		return usagef("--workers %d: want 0 (one per CPU) or more", workers)
+	if workers < 0 || workers > sim.MaxWorkers {
+		return usagef("--workers %d: want 0 (one per CPU) … %d; workers beyond the CPUs add memory, not speed", workers, sim.MaxWorkers)
 	}
 	return nil
 }
@@ -97,15 +97,21 @@ func checkHorizon(horizon int) error {
 	return nil
 }
 
-// parseStrategies parses the values of --strategy, ACTOR=POLICY/TACTIC,
-// into strategies by actor; nil for none.
-func parseStrategies(specs []string) (map[string]model.Strategy, error) {
+// parseStrategies parses the values of a flag such as --strategy,
+// ACTOR=POLICY/TACTIC, into strategies by actor; nil for none. An actor
+// given twice is a usage error: the last would silently win.
+func parseStrategies(flag string, specs []string) (map[string]model.Strategy, error) {
 	var strategies map[string]model.Strategy
+	given := make(map[string]string, len(specs))
 	for _, spec := range specs {
 		actor, st, err := sim.ParseStrategyFlag(spec)
 		if err != nil {
-			return nil, usagef("--strategy: %v", err)
+			return nil, usagef("%s: %v", flag, err)
 		}
+		if first, dup := given[actor]; dup {
+			return nil, usagef("%s %s and %s: %s's strategy given twice; want it once", flag, first, spec, actor)
+		}
+		given[actor] = spec
 		if strategies == nil {
 			strategies = make(map[string]model.Strategy)
 		}

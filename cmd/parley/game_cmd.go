@@ -86,14 +86,17 @@ func runGame(e *env, opts any, args []string) error {
 	if err := o.check(2, ", for a standard error per cell"); err != nil {
 		return err
 	}
-	if o.bootstrap < 0 {
-		return usagef("--bootstrap %d: want 0 or more replicates", o.bootstrap)
+	if err := checkBootstrap(o.bootstrap); err != nil {
+		return err
 	}
 	s, err := loadScenarioArg(args)
 	if err != nil {
 		return err
 	}
 	if cfg.Strategies, err = strategyLists(s, o.lists); err != nil {
+		return err
+	}
+	if err := checkCells(o.episodes, cells(s, cfg.Strategies)); err != nil {
 		return err
 	}
 	ctx, stop := interruptible()
@@ -166,4 +169,18 @@ func strategyNames(list []model.Strategy) string {
 		names[i] = st.String()
 	}
 	return strings.Join(names, ", ")
+}
+
+// cells returns the number of cells of the game the principals' strategy
+// lists span, a nil list standing for the scenario's own.
+func cells(s *model.Scenario, lists [2][]model.Strategy) int {
+	n := 1
+	for k, a := range s.Principals() {
+		if lists[k] != nil {
+			n *= len(lists[k])
+		} else {
+			n *= len(s.Actors[a].Strategies)
+		}
+	}
+	return n
 }

@@ -45,8 +45,8 @@ type traceOptions struct {
 
 func runTrace(e *env, opts any, args []string) error {
 	o := opts.(*traceOptions)
-	if o.episode < 0 {
-		return usagef("--episode %d: want 0 or more", o.episode)
+	if o.episode < 0 || o.episode >= sim.MaxEpisodes {
+		return usagef("--episode %d: want 0 … %d, an episode of a run of at most %d", o.episode, sim.MaxEpisodes-1, sim.MaxEpisodes)
 	}
 	if err := checkHorizon(o.horizon); err != nil {
 		return err
