@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -167,7 +168,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...string) *object {
 			d.errorf(kn, join(path, k), "duplicate key; it was first given on line %d", o.key[k].Line)
 			continue
 		case fields != nil && !slices.Contains(fields, k):
-			d.errorf(kn, join(path, k), "unknown field; valid fields here: %s", strings.Join(fields, ", "))
+			d.errorf(kn, join(path, k), "unknown field; valid fields here: %s%s", strings.Join(fields, ", "), suggest.Hint(k, fields))
 			continue
 		case fields == nil && !validName(k):
 			d.errorf(kn, join(path, k), "%q is not a valid name; want a lower-case letter followed by letters, digits, '-' or '_'", k)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/parley-sim/parley/internal/suggest"
 )
 
 // Policy is a deal-structure policy: which kinds of deal a side pursues.
@@ -66,11 +68,11 @@ func ParseStrategy(s string) (Strategy, error) {
 	}
 	p := slices.Index(policyNames[:], policy)
 	if p < 0 {
-		return Strategy{}, fmt.Errorf("unknown policy %q; want one of %s", policy, strings.Join(PolicyNames(), ", "))
+		return Strategy{}, fmt.Errorf("unknown policy %q; want one of %s%s", policy, strings.Join(PolicyNames(), ", "), suggest.Hint(policy, PolicyNames()))
 	}
 	t := slices.Index(tacticNames[:], tactic)
 	if t < 0 {
-		return Strategy{}, fmt.Errorf("unknown tactic %q; want one of %s", tactic, strings.Join(TacticNames(), ", "))
+		return Strategy{}, fmt.Errorf("unknown tactic %q; want one of %s%s", tactic, strings.Join(TacticNames(), ", "), suggest.Hint(tactic, TacticNames()))
 	}
 	return Strategy{Policy(p), Tactic(t)}, nil
 }

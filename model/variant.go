@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -151,8 +152,10 @@ func (d *decoder) parent(tree, key *yaml.Node, section string) (*yaml.Node, stri
 	m := tree
 	for i, step := range steps[:len(steps)-1] {
 		at := -1
+		var keys []string
 		for j := 0; j+1 < len(m.Content); j += 2 {
-			if deref(m.Content[j]).Value == step {
+			keys = append(keys, deref(m.Content[j]).Value)
+			if keys[len(keys)-1] == step {
 				at = j + 1
 			}
 		}
@@ -161,12 +164,12 @@ func (d *decoder) parent(tree, key *yaml.Node, section string) (*yaml.Node, stri
 			next = deref(m.Content[at])
 		}
 		if next == nil || next.Kind != yaml.MappingNode {
-			what := "no such field"
+			what, hint := "no such field", suggest.Hint(step, keys)
 			if next != nil {
-				what = describe(next) + ", not a mapping"
+				what, hint = describe(next)+", not a mapping", ""
 			}
-			d.errorf(key, join(section, key.Value), "%s is %s in the scenario extended; want a path to an existing field or a new key of an existing mapping",
-				strings.Join(steps[:i+1], "."), what)
+			d.errorf(key, join(section, key.Value), "%s is %s in the scenario extended; want a path to an existing field or a new key of an existing mapping%s",
+				strings.Join(steps[:i+1], "."), what, hint)
 			return nil, ""
 		}
 		own := *next

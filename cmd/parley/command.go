@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/suggest"
 	"github.com/parley-sim/parley/model"
 	"github.com/spf13/pflag"
 )
@@ -69,6 +70,29 @@ func lookupCommand(name string) *command {
 	return nil
 }
 
+// commandNames returns the commands' names, in the list's order.
+func commandNames() []string {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	return names
+}
+
+// flagHint suggests the flag an unknown one was probably meant to be.
+func flagHint(fs *pflag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	if hint := suggest.Hint(name, names); hint != "" {
+		return strings.Replace(hint, "mean ", "mean --", 1)
+	}
+	return ""
+}
+
 // run runs the command line args and returns the exit status. A failed
 // write to standard output is an error in every command, --help
 // included: the output the user asked for is lost.
@@ -117,7 +141,7 @@ func dispatch(args []string, stdout *checkedWriter, stderr io.Writer) int {
 	}
 	c := lookupCommand(name)
 	if c == nil {
-		fmt.Fprintf(stderr, "parley: unknown command %q; run 'parley --help' for the list\n", name)
+		fmt.Fprintf(stderr, "parley: unknown command %q%s\nrun 'parley --help' for the list\n", name, suggest.Hint(name, commandNames()))
 		return exitUsage
 	}
 	fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
@@ -136,7 +160,7 @@ func dispatch(args []string, stdout *checkedWriter, stderr io.Writer) int {
 			printCommandHelp(stdout, c, fs)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "parley %s: %v\nrun 'parley %s --help' for usage\n", c.name, err, c.name)
+		fmt.Fprintf(stderr, "parley %s: %v%s\nrun 'parley %s --help' for usage\n", c.name, err, flagHint(fs, err), c.name)
 		return exitUsage
 	}
 	e.out = out

@@ -141,8 +141,7 @@ func strategyLists(s *model.Scenario, specs []string) ([2][]model.Strategy, erro
 		}
 		k := slices.Index(who[:], s.Actor(actor))
 		if k < 0 {
-			return lists, usagef("--strategies %s: %s is not a principal of %s; want %s or %s", spec, actor, s.Name,
-				s.Actors[who[0]].Name, s.Actors[who[1]].Name)
+			return lists, usagef("--strategies %s: %s", spec, notPrincipal(s, actor))
 		}
 		if lists[k] != nil {
 			return lists, usagef("--strategies: %s's strategies given twice; give them once, separated by commas", actor)

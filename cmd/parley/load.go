@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/suggest"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/scenarios"
 )
@@ -19,14 +20,29 @@ func loadScenario(arg string) (*model.Scenario, error) {
 		return model.Load(src, scenarios.Resolve)
 	}
 	src, err := readSource(arg)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, notFound(arg, err)
+	}
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && scenarios.IsName(arg) {
-			return nil, fmt.Errorf("%s: no embedded scenario or file of that name; embedded scenarios: %s",
-				arg, strings.Join(scenarios.Names(), ", "))
-		}
 		return nil, err
 	}
 	return model.Load(src, resolveFile)
+}
+
+// notFound explains a scenario argument that is neither an embedded
+// scenario nor a file: the near embedded name, or for a missing NAME.yaml
+// whose NAME is embedded, that it is.
+func notFound(arg string, err error) error {
+	if scenarios.IsName(arg) {
+		return fmt.Errorf("%s: no embedded scenario or file of that name; embedded scenarios: %s%s",
+			arg, strings.Join(scenarios.Names(), ", "), suggest.Hint(arg, scenarios.Names()))
+	}
+	if name, ok := strings.CutSuffix(filepath.Base(arg), ".yaml"); ok {
+		if _, embedded := scenarios.Source(name); embedded {
+			return fmt.Errorf("%w; %s is also the name of an embedded scenario: give it without .yaml to use it", err, name)
+		}
+	}
+	return err
 }
 
 // loadScenarioArg loads the scenario a command's optional SCENARIO|FILE

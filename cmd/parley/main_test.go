@@ -84,6 +84,14 @@ func TestCommandsGolden(t *testing.T) {
 		{"help", []string{"--help"}, exitOK},
 		{"no-arguments", []string{}, exitUsage},
 		{"unknown-command", []string{"simulate"}, exitUsage},
+		{"misspelled-command", []string{"runn"}, exitUsage},                                             // did you mean run?
+		{"misspelled-flag", []string{"run", "--episdoes", "10"}, exitUsage},                             // did you mean --episodes?
+		{"misspelled-scenario", []string{"run", "muscatt"}, exitFail},                                   // did you mean muscat?
+		{"capitalized-scenario", []string{"explain", "Muscat"}, exitFail},                               // did you mean muscat?
+		{"embedded-name-as-file", []string{"run", "muscat.yaml"}, exitFail},                             // the embedded muscat exists
+		{"misspelled-strategy", []string{"run", "--strategy", "iran=interim-frist/boulwar"}, exitUsage}, // did you mean interim-first?
+		{"misspelled-actor", []string{"trace", "--strategy", "irna=interim-first/boulware"}, exitUsage}, // did you mean iran?
+		{"misspelled-format", []string{"scenarios", "--format", "jsno"}, exitUsage},                     // did you mean json?
 		{"scenarios", []string{"scenarios"}, exitOK},
 		{"scenarios-json", []string{"scenarios", "--format", "json"}, exitOK},
 		{"scenarios-markdown", []string{"scenarios", "--format", "markdown"}, exitOK},

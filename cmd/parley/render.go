@@ -11,6 +11,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+	"github.com/parley-sim/parley/internal/suggest"
 	"github.com/parley-sim/parley/internal/text"
 	"github.com/spf13/pflag"
 )
@@ -38,7 +39,7 @@ func (f *outputFormat) Set(s string) error {
 		s = "table"
 	}
 	if !slices.Contains(f.allowed, s) {
-		return fmt.Errorf("want one of %s", strings.Join(f.allowed, ", "))
+		return fmt.Errorf("want one of %s%s", strings.Join(f.allowed, ", "), suggest.Hint(s, f.allowed))
 	}
 	f.name = s
 	return nil

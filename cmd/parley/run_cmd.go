@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+
+	"github.com/parley-sim/parley/internal/suggest"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
 	"github.com/spf13/pflag"
@@ -82,13 +85,19 @@ func (o *runOptions) config() (sim.Config, error) {
 	return o.simFlags.config()
 }
 
+// notPrincipal says that name is not one of the scenario's principals,
+// and which are.
+func notPrincipal(s *model.Scenario, name string) string {
+	who := s.Principals()
+	p := []string{s.Actors[who[0]].Name, s.Actors[who[1]].Name}
+	return fmt.Sprintf("%s is not a principal of %s; want %s or %s%s", name, s.Name, p[0], p[1], suggest.Hint(name, p))
+}
+
 // checkPrincipals reports a usage error naming the flag when a strategy
 // it set names an actor that is not one of the scenario's principals.
 func checkPrincipals(s *model.Scenario, flag string, strategies map[string]model.Strategy) error {
 	if name := sim.NotPrincipal(s, strategies); name != "" {
-		who := s.Principals()
-		return usagef("%s %s=%s: %s is not a principal of %s; want %s or %s", flag, name, strategies[name],
-			name, s.Name, s.Actors[who[0]].Name, s.Actors[who[1]].Name)
+		return usagef("%s %s=%s: %s", flag, name, strategies[name], notPrincipal(s, name))
 	}
 	return nil
 }

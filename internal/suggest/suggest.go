@@ -1,0 +1,67 @@
+// Package suggest finds the valid name a mistyped one was probably meant
+// to be, for "did you mean" hints in error messages.
+package suggest
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Closest returns the candidate nearest to name by edit distance, ignoring
+// case, and whether it is near enough to suggest: at most 1 + n/4 edits
+// and fewer than n (n the length of name in runes; at most 3 edits, and
+// one letter is never taken for another), an edit being an
+// insertion, deletion, substitution or swap of two adjacent characters
+// (the optimal string alignment distance). Ties go to the earlier
+// candidate. An exact match is not a suggestion.
+func Closest(name string, candidates []string) (string, bool) {
+	lower := strings.ToLower(name)
+	n := utf8.RuneCountInString(name)
+	limit := min(1+n/4, 3, n-1)
+	best, bestD := "", limit+1
+	for _, c := range candidates {
+		if c == name {
+			continue
+		}
+		if d := Distance(lower, strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best, best != ""
+}
+
+// Hint returns "; did you mean X?" for the candidate closest to name, or
+// "" when none is near enough; error messages append it.
+func Hint(name string, candidates []string) string {
+	if c, ok := Closest(name, candidates); ok {
+		return "; did you mean " + c + "?"
+	}
+	return ""
+}
+
+// Distance is the optimal string alignment distance between a and b, in
+// runes: the fewest insertions, deletions, substitutions and swaps of
+// adjacent runes that turn a into b, no rune edited twice.
+func Distance(a, b string) int {
+	s, t := []rune(a), []rune(b)
+	// d[i][j] is the distance between s[:i] and t[:j]; three rows suffice.
+	prev2, prev, cur := make([]int, len(t)+1), make([]int, len(t)+1), make([]int, len(t)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(s); i++ {
+		cur[0] = i
+		for j := 1; j <= len(t); j++ {
+			cost := 1
+			if s[i-1] == t[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(t)]
+}
