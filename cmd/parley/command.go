@@ -164,7 +164,10 @@ func dispatch(args []string, stdout *checkedWriter, stderr io.Writer) int {
 		return exitUsage
 	}
 	e.out = out
-	err := c.run(e, opts, fs.Args())
+	err := checkOutput("--out", out)
+	if err == nil {
+		err = c.run(e, opts, fs.Args())
+	}
 	if err == nil || errors.Is(err, errReported) {
 		if werr := e.emit(stdout); werr != nil {
 			err = werr

@@ -80,8 +80,11 @@ func runGame(e *env, opts any, args []string) error {
 	cfg := sim.DefaultGameConfig()
 	cfg.Config.Episodes, cfg.Config.Seed, cfg.Config.Workers, cfg.Config.Horizon = o.episodes, o.seed, o.workers, o.horizon
 	cfg.Replicates = o.bootstrap
-	if o.nfg != "" && o.nfg == e.out {
-		return usagef("--nfg %s and --out %s: want two different files", o.nfg, e.out)
+	if o.nfg != "" && e.toFile() && sameFile(o.nfg, e.out) {
+		return usagef("--nfg %s and --out %s: the same file; want two different files", o.nfg, e.out)
+	}
+	if err := checkOutput("--nfg", o.nfg); err != nil {
+		return err
 	}
 	if err := o.check(2, ", for a standard error per cell"); err != nil {
 		return err
