@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/parley-sim/parley/internal/suggest"
@@ -38,6 +39,8 @@ type command struct {
 // a buffer the caller sends to standard output or to the --out file once
 // the command has succeeded, and may add files to write with it.
 type env struct {
+	stdin  io.Reader // read once, for a scenario given as -
+	input  *model.Source
 	stdout *bytes.Buffer
 	stderr io.Writer
 	out    string       // the --out file, "" or "-" for standard output
@@ -58,7 +61,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, gameCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd, equilibriaCmd}
+	commands = []*command{runCmd, compareCmd, gameCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd, equilibriaCmd, completionCmd, versionCmd}
 }
 
 func lookupCommand(name string) *command {
@@ -97,8 +100,13 @@ func flagHint(fs *pflag.FlagSet, err error) string {
 // write to standard output is an error in every command, --help
 // included: the output the user asked for is lost.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runStdin(args, os.Stdin, stdout, stderr)
+}
+
+// runStdin is run reading a scenario given as - from stdin.
+func runStdin(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &checkedWriter{w: stdout}
-	code := dispatch(args, out, stderr)
+	code := dispatch(args, stdin, out, stderr)
 	if out.err != nil {
 		fmt.Fprintf(stderr, "parley: cannot write to standard output: %v\n", out.err)
 		return max(code, exitFail)
@@ -125,11 +133,14 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 
 // dispatch runs a command and reports its error, except a failed write
 // to stdout, which run reports.
-func dispatch(args []string, stdout *checkedWriter, stderr io.Writer) int {
-	e := &env{stdout: new(bytes.Buffer), stderr: stderr}
+func dispatch(args []string, stdin io.Reader, stdout *checkedWriter, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: new(bytes.Buffer), stderr: stderr}
 	if len(args) == 0 {
 		printUsage(stderr)
 		return exitUsage
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	if args[0] == "help" && len(args) == 1 || args[0] == "-h" || args[0] == "--help" {
 		printUsage(stdout)

@@ -67,13 +67,13 @@ func runCompare(e *env, opts any, args []string) error {
 		alt.Strategies = make(map[string]model.Strategy)
 	}
 	maps.Copy(alt.Strategies, versus)
-	s, err := loadScenarioArg(args)
+	s, err := e.loadScenarioArg(args)
 	if err != nil {
 		return err
 	}
 	as := s
 	if o.versusScenario != "" {
-		if as, err = loadScenario(o.versusScenario); err != nil {
+		if as, err = e.loadScenario(o.versusScenario); err != nil {
 			return err
 		}
 	}

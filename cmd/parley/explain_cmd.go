@@ -34,7 +34,7 @@ Without an argument, explains the default scenario, muscat.`,
 
 func runExplain(e *env, opts any, args []string) error {
 	format := opts.(*outputFormat).name
-	s, err := loadScenarioArg(args)
+	s, err := e.loadScenarioArg(args)
 	if err != nil {
 		return err
 	}

@@ -92,7 +92,7 @@ func runGame(e *env, opts any, args []string) error {
 	if err := checkBootstrap(o.bootstrap); err != nil {
 		return err
 	}
-	s, err := loadScenarioArg(args)
+	s, err := e.loadScenarioArg(args)
 	if err != nil {
 		return err
 	}

@@ -14,10 +14,22 @@ import (
 	"github.com/parley-sim/parley/scenarios"
 )
 
-// loadScenario loads an embedded scenario by name or a scenario file by path.
-func loadScenario(arg string) (*model.Scenario, error) {
+// stdinName is what errors call a scenario read from standard input.
+const stdinName = "<stdin>"
+
+// loadScenario loads an embedded scenario by name, a scenario file by
+// path, or with - the scenario on standard input (whose extends are
+// relative to the working directory).
+func (e *env) loadScenario(arg string) (*model.Scenario, error) {
 	if src, ok := scenarios.Source(arg); ok {
 		return model.Load(src, scenarios.Resolve)
+	}
+	if arg == stdioName {
+		src, err := e.readStdin()
+		if err != nil {
+			return nil, err
+		}
+		return model.Load(src, resolveFile)
 	}
 	src, err := readSource(arg)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -47,12 +59,12 @@ func notFound(arg string, err error) error {
 
 // loadScenarioArg loads the scenario a command's optional SCENARIO|FILE
 // argument names, the default scenario when there is none.
-func loadScenarioArg(args []string) (*model.Scenario, error) {
+func (e *env) loadScenarioArg(args []string) (*model.Scenario, error) {
 	switch len(args) {
 	case 0:
-		return loadScenario(scenarios.Default)
+		return e.loadScenario(scenarios.Default)
 	case 1:
-		return loadScenario(args[0])
+		return e.loadScenario(args[0])
 	}
 	return nil, usagef("want at most one SCENARIO or FILE, got %d arguments", len(args))
 }
@@ -77,6 +89,19 @@ func readSource(path string) (model.Source, error) {
 		return model.Source{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return model.Source{Name: path, Data: data}, nil
+}
+
+// readStdin reads the scenario on standard input, once however many
+// arguments name it, refusing more than model.MaxFileSize+1 bytes.
+func (e *env) readStdin() (model.Source, error) {
+	if e.input == nil {
+		data, err := io.ReadAll(io.LimitReader(e.stdin, model.MaxFileSize+1))
+		if err != nil {
+			return model.Source{}, fmt.Errorf("%s: %w", stdinName, err)
+		}
+		e.input = &model.Source{Name: stdinName, Data: data}
+	}
+	return *e.input, nil
 }
 
 // resolveFile finds what a file's extends names: an embedded scenario when

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -139,9 +140,28 @@ func markdownCell(s string) string {
 	return strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ").Replace(s)
 }
 
-// writeJSON writes v as indented JSON.
+// writeJSON writes v as indented JSON. An object gets parley's version
+// as its first field, "version"; an array stays as it is.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
+		return err
+	}
+	data := buf.Bytes()
+	if len(data) > 1 && data[0] == '{' {
+		if _, stamped := v.(buildVersion); !stamped {
+			ver, _ := json.Marshal(readVersion().Version)
+			sep := ","
+			if data[1] == '}' {
+				sep = ""
+			}
+			data = append([]byte(`{"version":`+string(ver)+sep), data[1:]...)
+		}
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, data, "", "  "); err != nil {
+		return err
+	}
+	_, err := w.Write(out.Bytes())
+	return err
 }

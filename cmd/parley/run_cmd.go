@@ -53,7 +53,7 @@ func runRun(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := loadScenarioArg(args)
+	s, err := e.loadScenarioArg(args)
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ argument, shows the default scenario, muscat.`,
 
 func runShow(e *env, opts any, args []string) error {
 	format := opts.(*outputFormat).name
-	s, err := loadScenarioArg(args)
+	s, err := e.loadScenarioArg(args)
 	if err != nil {
 		return err
 	}

@@ -55,7 +55,7 @@ func runTrace(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := loadScenarioArg(args)
+	s, err := e.loadScenarioArg(args)
 	if err != nil {
 		return err
 	}

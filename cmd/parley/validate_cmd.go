@@ -54,7 +54,7 @@ func runValidate(e *env, opts any, args []string) error {
 	failed := false
 	for _, arg := range args {
 		v := validation{File: arg, Valid: true, Errors: []validationItem{}}
-		s, err := loadScenario(arg)
+		s, err := e.loadScenario(arg)
 		if err != nil {
 			v.Valid, failed = false, true
 			var list model.ErrorList

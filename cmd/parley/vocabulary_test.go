@@ -19,6 +19,8 @@ var cheapArgs = map[string][]string{
 	"show":       {"show", "rubinstein"},
 	"validate":   {"validate", "rubinstein"},
 	"equilibria": {"equilibria", "testdata/nfg/meeting.nfg"},
+	"completion": {"completion", "bash"},
+	"version":    {"version"},
 }
 
 // TestOutEverywhere checks that every command that writes a result takes
@@ -55,15 +57,19 @@ func TestOutEverywhere(t *testing.T) {
 }
 
 // TestFormatVocabulary checks that every command with a human format
-// calls it table, accepts text for it, and offers CSV beside it.
+// calls it table, accepts text for it, and offers CSV beside it when it
+// prints tables.
 func TestFormatVocabulary(t *testing.T) {
+	noTables := map[string]bool{"trace": true, "version": true} // prose and one line
 	for _, c := range commands {
 		help, _, _ := invoke(c.name, "--help")
-		if c.name == "show" {
-			continue // YAML or JSON: a scenario file, not a table
-		}
-		if !strings.Contains(help, "output format: table, csv") && c.name != "trace" {
-			t.Errorf("%s --help does not offer table and csv first:\n%s", c.name, help)
+		switch {
+		case c.name == "show" || c.name == "completion":
+			continue // a scenario file, a script
+		case !strings.Contains(help, "output format: table"):
+			t.Errorf("%s --help does not offer table first:\n%s", c.name, help)
+		case !noTables[c.name] && !strings.Contains(help, "output format: table, csv"):
+			t.Errorf("%s --help does not offer csv beside table:\n%s", c.name, help)
 		}
 		args, ok := cheapArgs[c.name]
 		if !ok {
