@@ -30,7 +30,7 @@ type Resolver func(ref, from string) (Source, error)
 // failure the error is an ErrorList holding every problem found.
 func Load(src Source, resolve Resolver) (*Scenario, error) {
 	d := &decoder{file: src.Name, origin: map[*yaml.Node]string{}, badRange: map[int]bool{}}
-	root := d.resolveTree(src, resolve, nil)
+	root := d.resolveTree(src, resolve, nil, nil)
 	var s *Scenario
 	if root != nil {
 		s = d.decodeScenario(root)

@@ -245,6 +245,8 @@ func TestVariantErrors(t *testing.T) {
 		"minimal": minimal,
 		"loop-a":  "name: loop-a\ndescription: d\nextends: loop-b\n",
 		"loop-b":  "name: loop-b\ndescription: d\nextends: loop-a\n",
+		"shadow":  "root:$6$SECRET:19000:0:99999:7:::\n",
+		"compose": "services:\n  web: {image: SECRET}\n",
 	}
 	tests := []struct {
 		name, text string
@@ -268,6 +270,13 @@ func TestVariantErrors(t *testing.T) {
 		{"other fields in a variant",
 			"name: v\ndescription: d\nextends: minimal\nhorizon: 5\n",
 			[]string{"v.yaml:4:1: horizon: unknown field; valid fields here: name, summary, description, extends, overrides, scale"}},
+		// issue #13 failure 6: extends: /etc/shadow printed its lines.
+		{"base not a scenario: its content is not shown",
+			"name: v\ndescription: d\nextends: shadow\n",
+			[]string{"v.yaml:3:10: extends: shadow is not a scenario file; want a YAML mapping with name, description and horizon or extends (its content is not shown)"}},
+		{"base a mapping but not a scenario",
+			"name: v\ndescription: d\nextends: compose\n",
+			[]string{"v.yaml:3:10: extends: compose is not a scenario file; want a YAML mapping with name, description and horizon or extends (its content is not shown)"}},
 		{"unknown base",
 			"name: v\ndescription: d\nextends: nowhere\n",
 			[]string{"v.yaml:3:10: extends: file does not exist"}},

@@ -25,10 +25,17 @@ type edit struct {
 }
 
 // resolveTree returns the scenario tree of src with its variant chain
-// applied. chain holds the files already on the chain, to catch cycles.
-func (d *decoder) resolveTree(src Source, resolve Resolver, chain []string) *yaml.Node {
-	root := d.parse(src)
+// applied. chain holds the files already on the chain, to catch cycles;
+// by is the extends value that named src, nil for the file loaded.
+func (d *decoder) resolveTree(src Source, resolve Resolver, chain []string, by *yaml.Node) *yaml.Node {
+	root := d.parse(src) // its errors say where the YAML breaks, not what the file holds
 	if root == nil {
+		return nil
+	}
+	if by != nil && !scenarioLike(root) {
+		// Decoding it would quote a file that may be anything (extends:
+		// /etc/shadow): report it as a whole, at the extends that named it.
+		d.errorf(by, "extends", "%s is not a scenario file; want a YAML mapping with name, description and horizon or extends (its content is not shown)", src.Name)
 		return nil
 	}
 	if root.Kind != yaml.MappingNode {
@@ -70,7 +77,7 @@ func (d *decoder) resolveTree(src Source, resolve Resolver, chain []string) *yam
 		d.errorf(deref(ext), "extends", "%q makes a cycle %s → %s; want a chain that ends in a scenario without extends", ref, strings.Join(chain, " → "), base.Name)
 		return nil
 	}
-	tree := d.resolveTree(base, resolve, chain)
+	tree := d.resolveTree(base, resolve, chain, deref(ext))
 	if tree == nil {
 		return nil
 	}
@@ -91,6 +98,14 @@ func (d *decoder) resolveTree(src Source, resolve Resolver, chain []string) *yam
 		d.scale(tree, kv[0], kv[1])
 	}
 	return tree
+}
+
+// scenarioLike reports whether root, a parsed file, looks like a
+// scenario: a mapping with a name, a description and a horizon or an
+// extends.
+func scenarioLike(root *yaml.Node) bool {
+	return root != nil && root.Kind == yaml.MappingNode && lookup(root, "name") != nil && lookup(root, "description") != nil &&
+		(lookup(root, "horizon") != nil || lookup(root, "extends") != nil)
 }
 
 // edits returns the key and value nodes of a variant's overrides or scale

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/parley-sim/parley/internal/suggest"
 	"github.com/parley-sim/parley/model"
@@ -70,23 +71,25 @@ func (e *env) loadScenarioArg(args []string) (*model.Scenario, error) {
 }
 
 // readSource reads a scenario file, refusing to read more than
-// model.MaxFileSize+1 bytes of it (the loader reports it as too large).
+// model.MaxFileSize+1 bytes of it (the loader reports it as too large)
+// and anything but a regular file: a FIFO or a terminal would block the
+// read forever, a device like /dev/zero never ends.
 func readSource(path string) (model.Source, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0) // opening a FIFO does not wait for a writer
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return model.Source{}, fmt.Errorf("%s: cannot read: %w", path, err)
+		return model.Source{}, fmt.Errorf("%s: cannot read: %w", path, pathError(err))
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return model.Source{}, fmt.Errorf("%s: is a directory; want a scenario file", path)
+	info, err := f.Stat()
+	if err != nil {
+		return model.Source{}, fmt.Errorf("%s: cannot read: %w", path, pathError(err))
+	}
+	if !info.Mode().IsRegular() {
+		return model.Source{}, fmt.Errorf("%s: %s; want a scenario file", path, fileKind(info.Mode()))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, model.MaxFileSize+1))
 	if err != nil {
-		return model.Source{}, fmt.Errorf("%s: %w", path, err)
+		return model.Source{}, fmt.Errorf("%s: %w", path, pathError(err))
 	}
 	return model.Source{Name: path, Data: data}, nil
 }
@@ -104,20 +107,57 @@ func (e *env) readStdin() (model.Source, error) {
 	return *e.input, nil
 }
 
+// fileKind names what a file that is not a regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
+}
+
 // resolveFile finds what a file's extends names: an embedded scenario when
-// the reference is a bare name, otherwise a path relative to the file.
+// the reference is a bare name, otherwise a file in the folder of the
+// file that names it, or below, the path relative to that folder. A path
+// outside the folder is refused, so that a scenario received from
+// someone else cannot read the reader's other files; a symbolic link
+// made in the folder is how to allow one.
 func resolveFile(ref, from string) (model.Source, error) {
 	if scenarios.IsName(ref) {
 		return scenarios.Resolve(ref, from)
 	}
-	if !filepath.IsAbs(ref) {
-		ref = filepath.Join(filepath.Dir(from), ref)
+	dir := filepath.Dir(from)
+	path := ref
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
 	}
-	src, err := readSource(ref)
-	if name := strings.TrimSuffix(filepath.Base(ref), ".yaml"); err != nil && name != filepath.Base(ref) {
+	if !inside(path, dir) {
+		return model.Source{}, fmt.Errorf("%s is outside the folder of %s; want a file in that folder or below (to use this one, copy it there or link to it from there with ln -s)",
+			ref, from)
+	}
+	src, err := readSource(path)
+	if name := strings.TrimSuffix(filepath.Base(path), ".yaml"); err != nil && name != filepath.Base(path) {
 		if _, embedded := scenarios.Source(name); embedded {
 			err = fmt.Errorf("%w (for the embedded scenario, write extends: %s)", err, name)
 		}
 	}
 	return src, err
+}
+
+// inside reports whether path lies in the folder dir or below it, as
+// written: symbolic links are not followed.
+func inside(path, dir string) bool {
+	absPath, err1 := filepath.Abs(path)
+	absDir, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(absDir, absPath)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
