@@ -22,5 +22,5 @@ func ExampleLoad() {
 
 func ExampleNames() {
 	fmt.Println(scenarios.Names()[0] == scenarios.Default, len(scenarios.Names()))
-	// Output: true 10
+	// Output: true 11
 }

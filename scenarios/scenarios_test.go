@@ -12,10 +12,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// shipped are the scenarios issue #2 asks for.
+// shipped are the scenarios issue #2 asks for, and muscat-hindsight (issue #11).
 var shipped = []string{
 	"muscat", "hawkish-congress", "islamabad-2026", "jpoa-2013", "maximum-pressure",
-	"no-zopa", "regional-linkage", "rubinstein", "strong-mediator", "vienna-2021",
+	"muscat-hindsight", "no-zopa", "regional-linkage", "rubinstein", "strong-mediator", "vienna-2021",
 }
 
 func TestNames(t *testing.T) {
@@ -140,7 +140,7 @@ func TestShowRoundTrip(t *testing.T) {
 // TestVariantsStateOnlyTheirDifference checks that the variant scenarios
 // extend muscat rather than copy it.
 func TestVariantsStateOnlyTheirDifference(t *testing.T) {
-	for _, name := range []string{"maximum-pressure", "hawkish-congress", "strong-mediator", "regional-linkage"} {
+	for _, name := range []string{"maximum-pressure", "hawkish-congress", "muscat-hindsight", "strong-mediator", "regional-linkage"} {
 		src, _ := Source(name)
 		var top map[string]any
 		if err := yaml.Unmarshal(src.Data, &top); err != nil {
