@@ -73,7 +73,7 @@ func TestCompletion(t *testing.T) {
 		"parley ru":              "run",
 		"parley run --epi":       "--episodes",
 		"parley trace --format ": "table json markdown",
-		"parley explain musc":    "muscat",
+		"parley explain musc":    "muscat muscat-hindsight",
 		"parley completion fi":   "fish",
 	} {
 		words := strings.Fields(line)
