@@ -45,7 +45,7 @@ type episode struct {
 	barShift     []float64    // per actor: ratification bar shifts from shocks
 	belief       [2]float64   // principal i's error about the other's value of no deal
 	mediatorErr  [2]float64   // the mediator's error about principal i's value of no deal
-	conceded     [2]float64   // the largest fraction of its way each principal has conceded in its offers
+	talks        talks        // what each side has seen of the other's moves
 	escalateTill []int        // per shock: last round its escalation multiplier applies
 	pausedTill   int
 	hopeless     [2]int
@@ -59,6 +59,7 @@ type episode struct {
 	now          int        // the round being played
 	run          int        // rounds the deal in force has lasted
 	sum, total   [2]float64 // discounted flow utility and discount weight so far
+	plain        [2]float64 // undiscounted flow utility so far
 	weight       [2]float64 // δ^(t−1) for the round being played
 	offer        []float64  // the package on the table
 	scratch      []float64  // a package for what-if questions
@@ -184,8 +185,7 @@ func (e *episode) start() {
 			e.belief[i] = a.BeliefNoise * noise * e.normal(tagBelief, 0, i)
 			e.mediatorErr[i] = (e.actor(0).BeliefNoise + e.actor(1).BeliefNoise) / 2 * noise * e.normal(tagBelief, 0, 2+i)
 		}
-		e.conceded[i] = 0
-		e.sum[i], e.total[i], e.weight[i], e.cost[i] = 0, 0, 1, 0
+		e.sum[i], e.total[i], e.weight[i], e.cost[i], e.plain[i] = 0, 0, 1, 0, 0
 		e.span[i] = float64(e.horizon)
 		if a.Discount < 1 {
 			e.span[i] = min(e.span[i], 1/(1-a.Discount))
@@ -196,6 +196,7 @@ func (e *episode) start() {
 	for n, c := range e.scn.Protocol.EscalationCost {
 		e.cost[e.principal(c.Actor)] = e.world.Protocol.EscalationCost[n]
 	}
+	e.talks.reset()
 	clear(e.barShift)
 	clear(e.escalateTill)
 	e.pausedTill, e.escalated = 0, 0
@@ -355,13 +356,14 @@ func (e *episode) flow(t int) {
 			f = e.cheat.utility[i]
 		}
 		e.sum[i] += e.weight[i] * f
+		e.plain[i] += f
 		e.total[i] += e.weight[i]
 		e.weight[i] *= e.actor(i).Discount
 	}
 }
 
 // finish classifies the episode and computes its realized utilities,
-// Σ δ^(t−1)·f_t / Σ δ^(t−1).
+// Σ δ^(t−1)·f_t / Σ δ^(t−1), and its mean flow utilities, Σ f_t / H.
 func (e *episode) finish() {
 	o := &e.out
 	switch {
@@ -384,6 +386,7 @@ func (e *episode) finish() {
 	}
 	for i := range 2 {
 		o.Utility[i] = e.sum[i] / e.total[i]
+		o.MeanFlow[i] = e.plain[i] / float64(e.horizon)
 	}
 }
 

@@ -83,8 +83,10 @@ type Player struct {
 
 // Cell is what one strategy pair produces.
 type Cell struct {
-	// Utilities is each player's expected realized utility, row player
-	// first.
+	// Utilities is each player's expected payoff, row player first:
+	// its mean flow utility over the horizon, undiscounted (see
+	// Episode.MeanFlow), so that a difference in discount factors alone
+	// does not move payoffs.
 	Utilities [2]MeanEstimate `json:"utilities"`
 
 	// Outcomes is the probability of each outcome class at the horizon,

@@ -46,7 +46,7 @@ func (t *gameTally) add(c int, e *Episode, w []float64) {
 	tc := &t.cells[c]
 	tc.outcomes[e.Outcome]++
 	for k := range 2 {
-		u := e.Utility[k]
+		u := e.MeanFlow[k]
 		tc.utility[k].Add(u)
 		sums := t.weighted[(2*c+k)*len(w) : (2*c+k+1)*len(w)]
 		for r, x := range w {

@@ -45,10 +45,11 @@ func TestGameWorkers(t *testing.T) {
 	}
 }
 
-// TestGameMatchesRun checks common random numbers: each cell reports what
-// Run reports for its strategy pair with the same seed, bit for bit,
-// because both play episode i from (seed, i) and merge the same blocks in
-// the same order.
+// TestGameMatchesRun checks common random numbers: each cell reports the
+// outcomes Run reports for its strategy pair with the same seed, bit for
+// bit, because both play episode i from (seed, i) and merge the same
+// blocks in the same order; and its payoffs are the mean of the episodes'
+// undiscounted mean flow utilities, as Play gives them.
 func TestGameMatchesRun(t *testing.T) {
 	s := load(t, "muscat")
 	cfg := gameConfig(700, 0)
@@ -70,12 +71,19 @@ func TestGameMatchesRun(t *testing.T) {
 		}
 		r := run(t, s, rc)
 		c := g.Cells[i][j]
-		for k, p := range g.Players {
-			if got, want := c.Utilities[k].Mean, r.Utilities[p.Actor].Mean; got != want {
-				t.Errorf("cell (%d, %d): %s's utility %v; Run gives %v", i, j, p.Actor, got, want)
+		var flow [2]float64
+		for n := range rc.Episodes {
+			e, err := Play(s, rc, n)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if got, want := c.Utilities[k].CI95, r.Utilities[p.Actor].CI95; got != want {
-				t.Errorf("cell (%d, %d): %s's interval %v; Run gives %v", i, j, p.Actor, got, want)
+			flow[0] += e.MeanFlow[0]
+			flow[1] += e.MeanFlow[1]
+		}
+		const tol = 1e-12 // a sum of 700 terms in two orders
+		for k, p := range g.Players {
+			if got, want := c.Utilities[k].Mean, flow[k]/float64(rc.Episodes); math.Abs(got-want) > tol {
+				t.Errorf("cell (%d, %d): %s's payoff %v; its episodes' mean flow is %v", i, j, p.Actor, got, want)
 			}
 		}
 		for name, e := range r.Outcomes {
@@ -196,5 +204,35 @@ func TestGameErrors(t *testing.T) {
 				t.Errorf("error %v; want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestGamePayoffsIgnoreDiscount checks deliverable 4 of issue #10: in a
+// world where the discount factor changes no move (tactics that do not
+// read it, no reneging, no escalation, so every deal value's κ is 1),
+// changing only a side's δ leaves every payoff of the game unchanged, bit
+// for bit, although it moves the realized utility that Run reports.
+func TestGamePayoffsIgnoreDiscount(t *testing.T) {
+	s := load(t, "lab-discount")
+	discount := func(d float64) *model.Scenario {
+		c := *s
+		c.Actors = append([]model.Actor(nil), s.Actors...)
+		c.Actors[s.Actor("a")].Discount = model.FixedParam(d)
+		return &c
+	}
+	impatient, patient := discount(0.9), discount(0.99)
+	gi, gp := playGame(t, impatient, gameConfig(500, 0)), playGame(t, patient, gameConfig(500, 0))
+	ai, bi := gi.Payoffs()
+	ap, bp := gp.Payoffs()
+	for i := range ai {
+		for j := range ai[i] {
+			if ai[i][j] != ap[i][j] || bi[i][j] != bp[i][j] {
+				t.Errorf("cell (%d, %d): payoffs (%v, %v) at δ 0.9, (%v, %v) at δ 0.99; want equal", i, j, ai[i][j], bi[i][j], ap[i][j], bp[i][j])
+			}
+		}
+	}
+	ri, rp := run(t, impatient, config(500)), run(t, patient, config(500))
+	if ri.Utilities["a"].Mean == rp.Utilities["a"].Mean {
+		t.Error("realized utility is the same at δ 0.9 and 0.99: the test cannot tell discounted from undiscounted payoffs")
 	}
 }

@@ -1,10 +1,11 @@
 package sim
 
-// negotiate plays the proposal of round t and the response to it: a
-// mediator's bridging package if the mediator steps in, otherwise an
-// offer from the principal whose turn it is.
+// negotiate plays the proposals of round t and the responses to them: a
+// mediator's bridging package if the mediator steps in, then, unless both
+// sides accepted it, an offer from the principal whose turn it is.
 func (e *episode) negotiate(t int) {
 	e.spaces()
+	e.answerReneging(t)
 	if e.bridge(t) {
 		return
 	}
@@ -14,8 +15,11 @@ func (e *episode) negotiate(t int) {
 	if !ok && kind == interimDeal && e.policy[p].accepts(e, p, comprehensiveDeal) {
 		kind, ok = comprehensiveDeal, e.propose(p, comprehensiveDeal, t)
 	}
-	if ok && e.responds(1-p, kind, t, false) {
+	switch {
+	case ok && e.responds(1-p, kind, t, false):
 		e.agree(kind, t, false)
+	case ok:
+		e.learnFromRejection(p, t)
 	}
 }
 
@@ -34,7 +38,7 @@ func (e *episode) propose(p int, kind dealKind, t int) bool {
 	v := e.noDealValue(p, t)
 	u0, u1, ok := sp.point(&e.util, p, e.utilityFor(p, sp, e.demand(p, t), v), e.offer)
 	if ok {
-		e.noteConcession(p, kind, pick(p, u0, u1), v, t)
+		e.noteOffer(p, kind, u0, u1, v, t)
 	}
 	if e.rec != nil {
 		e.rec.offer(p, kind, t, ok)
@@ -64,52 +68,6 @@ func (e *episode) space(kind dealKind) *space {
 	return nil
 }
 
-// bridge lets the mediator propose, with probability base + slope·μ, a
-// package at the Nash bargaining point of the game as the mediator
-// perceives it: the true frontier and both sides' values of no deal
-// seen through the mediator's noise. It prefers a comprehensive package and
-// falls back on an interim one; it reports whether it proposed.
-func (e *episode) bridge(t int) bool {
-	if e.mediator < 0 {
-		return false
-	}
-	m := &e.world.Actors[e.mediator]
-	if !e.events.happens(tagBridge, t, 0, m.BridgingBase+m.BridgingSlope*m.Credibility) {
-		return false
-	}
-	for _, kind := range [...]dealKind{comprehensiveDeal, interimDeal} {
-		sp := e.space(kind)
-		if sp == nil || !sp.ok || kind == interimDeal && e.deal.kind != noDeal ||
-			!e.policy[0].accepts(e, 0, kind) || !e.policy[1].accepts(e, 1, kind) {
-			continue
-		}
-		u0, ok := sp.nash(e.noDealValue(0, t)+e.mediatorErr[0], e.noDealValue(1, t)+e.mediatorErr[1])
-		if !ok {
-			continue
-		}
-		sp.point(&e.util, 0, u0, e.offer)
-		if e.rec != nil {
-			e.rec.bridge(kind, t)
-		}
-		if e.responds(0, kind, t, true) && e.responds(1, kind, t, true) {
-			e.agree(kind, t, true)
-		}
-		return true
-	}
-	return false
-}
-
-// noteConcession records how far principal p's offer of a deal of the
-// given kind, worth own to it, has come on the value scale from its best
-// value toward its value of no deal v, for the tit-for-tat tactic of the
-// other side.
-func (e *episode) noteConcession(p int, kind dealKind, own, v float64, t int) {
-	if best := e.aspiration(p, t, 0); best > v {
-		offered := e.value(p, kind, e.offer, own, v, false)
-		e.conceded[p] = max(e.conceded[p], (best-offered)/(best-v))
-	}
-}
-
 // responds reports whether principal i accepts the package in e.offer as
 // a deal of the given kind in round t: its policy must allow the kind,
 // and the package's value to it must reach both what its tactic accepts
@@ -124,6 +82,9 @@ func (e *episode) responds(i int, kind dealKind, t int, mediated bool) bool {
 	v := e.noDealValue(i, t)
 	value := e.value(i, kind, e.offer, e.util.total(i, e.offer), v, mediated)
 	aspiration := e.threshold(i, t)
+	if mediated {
+		aspiration = e.faceSaving(aspiration, v)
+	}
 	ok := value >= max(aspiration, v)-tolerance
 	if e.rec != nil {
 		e.rec.respond(i, kind, t, verdict(ok, value, aspiration, v), Response{Accepted: ok,

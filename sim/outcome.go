@@ -44,7 +44,8 @@ type Episode struct {
 	Mediated               int        // deals reached on a mediator's bridging package
 	RatificationFailures   int        // comprehensive deals the ratifiers turned down
 	Reneged                [2]bool    // whether each principal reneged on a deal
-	Utility                [2]float64 // each principal's realized utility
+	Utility                [2]float64 // each principal's realized utility: the discounted average of its flow utility
+	MeanFlow               [2]float64 // each principal's undiscounted mean flow utility over the horizon, the meta-game's payoff
 	Terms                  []float64  // the deal in force at the horizon, per issue; meaningful for Comprehensive and Interim
 	Efficiency             Efficiency // of the deal in force at the horizon, when measured
 	Rounds                 int        // rounds played before the horizon or escalation

@@ -27,7 +27,7 @@ func (e *episode) shocks(t int) {
 			e.escalateTill[j] = t + sw.Duration - 1
 		}
 		if sw.Pause > 0 {
-			e.pausedTill = max(e.pausedTill, t+sw.Pause-1)
+			e.pausedTill = max(e.pausedTill, t+e.pause(sw.Pause)-1)
 		}
 		if e.rec != nil {
 			e.rec.shock(j, t)

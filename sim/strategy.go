@@ -120,9 +120,12 @@ func (stepByStep) accepts(e *episode, _ int, kind dealKind) bool {
 func (stepByStep) delay(*model.ActorWorld) int { return 0 }
 
 // timeDependent concedes from its best value toward its value of no deal
-// (see episode.aspiration) as α(t) = ((t − t₀)/(H − t₀))^(1/β) rises
-// from 0 to 1, t₀ being the policy's delay (Faratin, Sierra & Jennings 1998):
-// β < 1 concedes late (Boulware), β = 1 linearly, β > 1 early (Conceder).
+// (see episode.aspiration) as α(t) = min(1, ((t − t₀)/S)^(1/β)) rises
+// from 0 to 1 (Faratin, Sierra & Jennings 1998), t₀ being the policy's
+// delay and S = min(H − t₀, L) the rounds it concedes over: the rest of
+// the horizon, or the side's own shadow of the future L = 1/(1 − δ) when
+// that is shorter, so the impatient side concedes first. β < 1 concedes
+// late (Boulware), β = 1 linearly, β > 1 early (Conceder).
 type timeDependent struct {
 	beta func(*model.ActorWorld) float64
 }
@@ -133,8 +136,8 @@ func (d timeDependent) demand(e *episode, i, t int) float64 {
 	alpha := 0.0
 	if t > start {
 		alpha = 1
-		if span := e.horizon - start; span > 0 {
-			alpha = math.Pow(float64(t-start)/float64(span), 1/d.beta(a))
+		if span := min(float64(e.horizon-start), e.span[i]); span > 0 {
+			alpha = min(1, math.Pow(float64(t-start)/span, 1/d.beta(a)))
 		}
 	}
 	return e.aspiration(i, t, alpha)
@@ -144,14 +147,23 @@ func (d timeDependent) threshold(e *episode, i, t int) float64 {
 	return d.demand(e, i, t)
 }
 
-// titForTat mirrors the other side's concessions (Axelrod 1984): it has
-// conceded, as a fraction of the way from its best value to its value of
-// no deal, one round's linear step plus as much as the other side has
-// conceded of its own way in its offers so far.
+// titForTat reciprocates in both directions (Axelrod 1984). It opens
+// with one round's linear step and then mirrors the other side's latest
+// offer: it has conceded, as a fraction of the way from its best value
+// to its value of no deal, one linear step plus the fraction of its own
+// way the other side conceded in its latest offer, so it matches a
+// concession and retracts as much as the other hardens. Once it has
+// detected a reneging by the other side, it withholds every concession
+// (α = 0) for as many rounds as passed from the reneging to the
+// resumption of talks, and then forgives: it mirrors again (see
+// episode.answerReneging).
 type titForTat struct{}
 
 func (titForTat) demand(e *episode, i, t int) float64 {
-	return e.aspiration(i, t, min(1, 1/float64(e.horizon)+e.conceded[1-i]))
+	if t <= e.talks.punishTill[i] {
+		return e.aspiration(i, t, 0)
+	}
+	return e.aspiration(i, t, clamp(1/float64(e.horizon)+e.talks.conceded[1-i], 0, 1))
 }
 
 func (f titForTat) threshold(e *episode, i, t int) float64 {

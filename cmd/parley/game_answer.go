@@ -46,7 +46,7 @@ func gameAnswer(out *gameOutput) string {
 		if k == 1 {
 			b.WriteString(" and ")
 		}
-		fmt.Fprintf(&b, "%s %s (%s, expected utility %s)", p.Actor, structureLabel(e.Strategies[k]),
+		fmt.Fprintf(&b, "%s %s (%s, expected payoff %s)", p.Actor, structureLabel(e.Strategies[k]),
 			mixLabel(e.Strategies[k]), valueLabel(e.Utilities[k]))
 	}
 	for k, d := range e.Deviations {

@@ -34,7 +34,7 @@ func writeGameReport(w io.Writer, out *gameOutput, format string) error {
 func payoffSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
 	p0, p1 := g.Players[0].Actor, g.Players[1].Actor
 	sec := section{title: "Payoffs",
-		note: fmt.Sprintf("rows: %s's strategies; columns: %s's. Each cell: %s's expected utility ± the half-width of its 95%% interval, then %s's; * marks a best response to the other side's strategy.",
+		note: fmt.Sprintf("rows: %s's strategies; columns: %s's. Each cell: %s's expected payoff (its mean utility per round, undiscounted) ± the half-width of its 95%% interval, then %s's; * marks a best response to the other side's strategy.",
 			p0, p1, p0, p1),
 		display: &table{header: append([]string{p0 + " \\ " + p1}, g.Players[1].Strategies...)}}
 	best := func(k int, s, t string) string {

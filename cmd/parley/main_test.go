@@ -117,8 +117,8 @@ func TestCommandsGolden(t *testing.T) {
 		{"explain-unknown", []string{"explain", "atlantis"}, exitFail},
 		{"trace-help", []string{"trace", "--help"}, exitOK},
 		{"trace-muscat", []string{"trace", "muscat", "--seed", "1"}, exitOK},
-		{"trace-muscat-deal", []string{"trace", "muscat", "--seed", "1", "--episode", "14"}, exitOK},                              // bridging, ratification, a deal that holds
-		{"trace-muscat-interim", []string{"trace", "muscat", "--episode", "24", "--strategy", "us=interim-first/linear"}, exitOK}, // renewal, void, pause, reneging, detection
+		{"trace-muscat-deal", []string{"trace", "muscat", "--seed", "1", "--episode", "14"}, exitOK},                               // bridging, ratification, a deal that holds
+		{"trace-muscat-interim", []string{"trace", "muscat", "--episode", "154", "--strategy", "us=interim-first/linear"}, exitOK}, // renewal, void, pause, reneging, detection
 		{"trace-jpoa-markdown", []string{"trace", "jpoa-2013", "--seed", "3", "--episode", "5", "--format", "markdown"}, exitOK},
 		{"trace-rubinstein-json", []string{"trace", "rubinstein", "--format", "json"}, exitOK},
 		{"trace-bad-episode", []string{"trace", "muscat", "--episode", "-1"}, exitUsage},
