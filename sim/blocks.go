@@ -19,7 +19,9 @@ type accumulator[A any] interface {
 // block order, so the result does not depend on the number of workers.
 // fresh makes an empty accumulator; each worker calls newWorker once for
 // the function that plays episode i into an accumulator. At most two
-// blocks per worker are in flight, so memory does not grow with n.
+// blocks per worker are in flight, so memory does not grow with n. When
+// ctx is done first, playBlocks returns ctx's error with the merge of the
+// blocks finished in order so far: the result of a shorter run, exactly.
 func playBlocks[A accumulator[A]](ctx context.Context, n, workers int, fresh func() A, newWorker func() func(i int, acc A)) (A, error) {
 	blocks := n / blockSize
 	if n%blockSize != 0 {
@@ -63,8 +65,7 @@ func playBlocks[A accumulator[A]](ctx context.Context, n, workers int, fresh fun
 		}
 		select {
 		case <-ctx.Done():
-			var zero A
-			return zero, ctx.Err()
+			return total, ctx.Err()
 		case send <- j:
 			next++
 			continue

@@ -18,6 +18,10 @@ type Comparison struct {
 	Baseline    Arm    `json:"baseline"`
 	Alternative Arm    `json:"alternative"`
 
+	// Partial says the comparison was interrupted: the figures rest on
+	// the first Episodes pairs alone. Present only when true.
+	Partial bool `json:"partial,omitempty"`
+
 	// Outcomes compares the probability of each outcome class, keyed by
 	// Outcome.String; Deal the probability that any deal is reached.
 	Outcomes map[string]PairedProbability `json:"outcomes"`
@@ -55,7 +59,9 @@ type PairedMean struct {
 // differences of their outcomes and utilities. Both arms use the
 // baseline's seed, episode count and workers; each keeps its own
 // scenario, horizon and strategies. The scenarios must have principals of
-// the same names.
+// the same names. When ctx is done first, Compare returns ctx's error
+// and, if any block of pairs was finished, the Comparison so far, marked
+// Partial.
 func Compare(ctx context.Context, baseline, alternative *model.Scenario, baseCfg, altCfg Config) (*Comparison, error) {
 	altCfg.Seed, altCfg.Episodes, altCfg.Workers = baseCfg.Seed, baseCfg.Episodes, baseCfg.Workers
 	pb, err := resolve(baseline, baseCfg)
@@ -78,11 +84,12 @@ func Compare(ctx context.Context, baseline, alternative *model.Scenario, baseCfg
 		return func(i int, t *pairedTally) { t.add(wb.play(i), wa.play(i)) }
 	}
 	t, err := playBlocks(ctx, pb.episodes, pb.workers, func() *pairedTally { return new(pairedTally) }, worker)
-	if err != nil {
+	if err != nil && t.deal.A().N == 0 {
 		return nil, err
 	}
 	c := &Comparison{
-		Seed: pb.seed, Episodes: t.deal.A().N,
+		Partial: err != nil,
+		Seed:    pb.seed, Episodes: t.deal.A().N,
 		Baseline:    Arm{Scenario: baseline.Name, Horizon: pb.horizon, Round: baseline.Round, Strategies: bn},
 		Alternative: Arm{Scenario: alternative.Name, Horizon: pa.horizon, Round: alternative.Round, Strategies: an},
 		Outcomes:    make(map[string]PairedProbability),
@@ -96,7 +103,7 @@ func Compare(ctx context.Context, baseline, alternative *model.Scenario, baseCfg
 		c.Utilities[st.Actor] = PairedMean{
 			Baseline: t.base[i].Mean(), Alternative: t.alt[i].Mean(), Difference: t.utility[i].Summary()}
 	}
-	return c, nil
+	return c, err
 }
 
 // paired turns paired counts into a PairedProbability; the counts hold

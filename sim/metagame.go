@@ -62,6 +62,11 @@ type MetaGame struct {
 	Replicates int       `json:"bootstrap_replicates"`
 	Players    [2]Player `json:"players"` // the row player, then the column player
 
+	// Partial says the estimation was interrupted: the cells rest on the
+	// first Episodes episodes alone, or the bootstrap replicates were
+	// dropped (WithoutReplicates). Present only when true.
+	Partial bool `json:"partial,omitempty"`
+
 	// Cells[i][j] is the cell where the row player plays its strategy i
 	// and the column player its strategy j.
 	Cells [][]Cell `json:"cells"`
@@ -148,7 +153,9 @@ func (g *MetaGame) Replicate(r int) (a, b [][]float64) {
 // number of episodes and the result is the same for any number of
 // workers; storing every episode's utilities instead would cost
 // 2·cells·episodes floats. A replicate that draws no episode at all (with
-// probability e^−episodes) repeats the estimates.
+// probability e^−episodes) repeats the estimates. When ctx is done first,
+// PlayGame returns ctx's error and, if at least two episodes were played
+// in every cell, the game estimated so far, marked Partial.
 func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame, error) {
 	if len(cfg.Config.Strategies) > 0 {
 		return nil, errors.New("strategies: set GameConfig.Strategies, not Config.Strategies")
@@ -216,9 +223,10 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 		}
 	}
 	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker)
-	if err != nil {
+	if err != nil && t.cells[0].utility[0].N() < 2 {
 		return nil, err
 	}
+	g.Partial = err != nil
 	g.Episodes = t.cells[0].utility[0].N()
 	g.Cells = make([][]Cell, rows)
 	for i := range rows {
@@ -251,5 +259,14 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 			g.boot[r][k] = m
 		}
 	}
-	return g, nil
+	return g, err
+}
+
+// WithoutReplicates returns a copy of g without its bootstrap replicates
+// and marked Partial, for Analyze to read without robustness when there
+// is no time to solve every replicate.
+func (g *MetaGame) WithoutReplicates() *MetaGame {
+	c := *g
+	c.Replicates, c.boot, c.Partial = 0, nil, true
+	return &c
 }

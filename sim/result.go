@@ -13,6 +13,10 @@ type Result struct {
 	Round      string          `json:"round"` // what one round stands for
 	Strategies []ActorStrategy `json:"strategies"`
 
+	// Partial says the run was interrupted: the figures rest on the
+	// first Episodes episodes alone. Present only when true.
+	Partial bool `json:"partial,omitempty"`
+
 	// Outcomes holds the probability of each outcome class at the
 	// horizon, keyed by Outcome.String.
 	Outcomes map[string]stats.Estimate `json:"outcomes"`

@@ -11,8 +11,10 @@ import (
 // distribution. Episode i draws every random number from a stream
 // derived from (cfg.Seed, i) alone, and the tallies of blocks of
 // episodes are merged in block order, so the Result is the same, bit for
-// bit, whatever cfg.Workers is. Run stops early with ctx's error when ctx
-// is done.
+// bit, whatever cfg.Workers is. When ctx is done first, Run returns ctx's
+// error and, if any block of episodes was finished, the Result of the
+// episodes played so far, marked Partial: exactly what a run of that
+// many episodes gives.
 func Run(ctx context.Context, s *model.Scenario, cfg Config) (*Result, error) {
 	p, err := resolve(s, cfg)
 	if err != nil {
@@ -25,7 +27,12 @@ func Run(ctx context.Context, s *model.Scenario, cfg Config) (*Result, error) {
 	}
 	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker)
 	if err != nil {
-		return nil, err
+		if t.episodes == 0 {
+			return nil, err
+		}
+		r := p.result(t)
+		r.Partial = true
+		return r, err
 	}
 	return p.result(t), nil
 }

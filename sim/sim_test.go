@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"reflect"
 	"testing"
+	"time"
 
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/scenarios"
@@ -260,6 +262,31 @@ func TestConfigErrors(t *testing.T) {
 		if _, err := Run(context.Background(), s, cfg); err == nil || err.Error() != c.want {
 			t.Errorf("%s: error %v; want %q", c.name, err, c.want)
 		}
+	}
+}
+
+// TestPartialIsShorterRun checks that a run stopped by its context keeps
+// the whole blocks it finished, marked Partial, and that they are exactly
+// a run of that many episodes: the interrupted work is not lost (issue
+// #13, failure 8).
+func TestPartialIsShorterRun(t *testing.T) {
+	s := load(t, "rubinstein")
+	cfg := DefaultConfig()
+	cfg.Episodes, cfg.Workers = MaxEpisodes, 2
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	partial, err := Run(ctx, s, cfg)
+	if err != context.DeadlineExceeded || partial == nil || !partial.Partial || partial.Episodes%blockSize != 0 {
+		t.Fatalf("Run = %+v, %v; want a partial result of whole blocks and the context's error", partial, err)
+	}
+	cfg.Episodes = int(partial.Episodes)
+	full, err := Run(context.Background(), s, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full.Partial = true
+	if !reflect.DeepEqual(partial, full) {
+		t.Errorf("the partial result of %d episodes differs from a run of that many", partial.Episodes)
 	}
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -179,12 +178,13 @@ func dispatch(args []string, stdin io.Reader, stdout *checkedWriter, stderr io.W
 	if err == nil {
 		err = c.run(e, opts, fs.Args())
 	}
-	if err == nil || errors.Is(err, errReported) {
+	if err == nil || errors.Is(err, errReported) || keptWork(err) {
 		if werr := e.emit(stdout); werr != nil {
 			err = werr
 		}
 	}
 	var ue *usageError
+	var intr *interruption
 	switch {
 	case err == nil:
 		return exitOK
@@ -195,9 +195,9 @@ func dispatch(args []string, stdin io.Reader, stdout *checkedWriter, stderr io.W
 		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFail
-	case errors.Is(err, context.Canceled):
-		fmt.Fprintf(stderr, "parley %s: interrupted; nothing written\n", c.name)
-		return exitFail
+	case errors.As(err, &intr):
+		fmt.Fprintf(stderr, "parley %s: %v\n", c.name, intr)
+		return intr.exitCode()
 	case errors.As(err, new(model.ErrorList)):
 		printErrors(stderr, err) // one located error per line, as validate prints them
 		return exitFail

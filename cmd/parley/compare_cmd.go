@@ -86,10 +86,13 @@ func runCompare(e *env, opts any, args []string) error {
 	ctx, stop := interruptible()
 	defer stop()
 	c, err := sim.Compare(ctx, s, as, base, alt)
-	if err != nil {
-		return err
+	if c == nil {
+		return interrupted(ctx, err, "")
 	}
-	return o.emit(e, c, compareReport(c))
+	if werr := o.emit(e, c, compareReport(c)); werr != nil || err == nil {
+		return werr
+	}
+	return interrupted(ctx, err, firstOf(c.Episodes, base.Episodes, "paired episode"))
 }
 
 // compareReport lays a comparison out as tables of baseline, alternative
@@ -103,6 +106,9 @@ func compareReport(c *sim.Comparison) *report {
 			"both arms play each episode from the same random numbers; p is a paired t-test",
 		},
 		csvHeader: []string{"group", "metric", "baseline", "alternative", "difference", "ci95_lo", "ci95_hi", "p_value", "n"},
+	}
+	if c.Partial {
+		rep.title += partialMark
 	}
 	probs := section{title: "Outcomes at the horizon",
 		display: &table{header: []string{"", "baseline", "alternative", "difference", "95% interval", "p"}}}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"slices"
 	"strings"
 
@@ -104,13 +105,9 @@ func runGame(e *env, opts any, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	g, err := sim.PlayGame(ctx, s, cfg)
-	if err != nil {
-		return err
-	}
-	an, err := sim.Analyze(ctx, g)
-	if err != nil {
-		return err
+	g, an, stopped := playGame(ctx, s, cfg)
+	if g == nil {
+		return interrupted(ctx, stopped, "")
 	}
 	out := &gameOutput{Game: g, Analysis: an}
 	if o.dynamics {
@@ -126,10 +123,45 @@ func runGame(e *env, opts any, args []string) error {
 		}
 		e.files = append(e.files, outputFile{o.nfg, buf.Bytes()})
 	}
+	var werr error
 	if o.format.name == "json" {
-		return writeJSON(e.stdout, out)
+		werr = writeJSON(e.stdout, out)
+	} else {
+		werr = writeGameReport(e.stdout, out, o.format.name)
 	}
-	return writeGameReport(e.stdout, out, o.format.name)
+	if werr != nil || stopped == nil {
+		return werr
+	}
+	kept := firstOf(g.Episodes, o.episodes, "episode") + " per cell"
+	if g.Replicates == 0 && o.bootstrap > 0 {
+		kept += ", without the bootstrap"
+	}
+	return interrupted(ctx, stopped, kept)
+}
+
+// playGame estimates the game and analyzes it. When a signal cancels ctx,
+// it keeps what it can: a game interrupted while being played is analyzed
+// as it stands (a second signal kills the process); one interrupted while
+// its bootstrap replicates are solved is analyzed without them. The error
+// is then ctx's, with the game and its analysis.
+func playGame(ctx context.Context, s *model.Scenario, cfg sim.GameConfig) (*sim.MetaGame, *sim.GameAnalysis, error) {
+	g, err := sim.PlayGame(ctx, s, cfg)
+	if g == nil {
+		return nil, nil, err
+	}
+	actx := ctx
+	if err != nil {
+		actx = context.Background()
+	}
+	an, aerr := sim.Analyze(actx, g)
+	if aerr != nil && err == nil && ctx.Err() != nil {
+		err, g = aerr, g.WithoutReplicates()
+		an, aerr = sim.Analyze(context.Background(), g)
+	}
+	if aerr != nil {
+		return nil, nil, aerr
+	}
+	return g, an, err
 }
 
 // strategyLists turns --strategies ACTOR=A,B,C flags into the principals'

@@ -19,6 +19,9 @@ func writeGameReport(w io.Writer, out *gameOutput, format string) error {
 			g.Scenario, count(int(g.Episodes), "episode"), g.Seed, count(g.Horizon, g.Round), count(g.Replicates, "bootstrap replicate")),
 		preamble: []string{text.Wrap(out.Answer, 78)},
 	}
+	if g.Partial {
+		rep.title += partialMark
+	}
 	if format != "markdown" {
 		rep.preamble = append([]string{""}, rep.preamble...)
 	}

@@ -14,7 +14,12 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // TestMain runs the tests from the repository root, so that the paths in
 // commands and in their output read as a user at the root would type them.
+// With childArgs in its environment, the test binary is parley itself, for
+// tests that need a real process (see TestInterruptKeepsWork).
 func TestMain(m *testing.M) {
+	if args, ok := os.LookupEnv(childArgs); ok {
+		os.Exit(run(strings.Split(args, "\n"), os.Stdout, os.Stderr))
+	}
 	flag.Parse()
 	if err := os.Chdir("../.."); err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -63,10 +63,13 @@ func runRun(e *env, opts any, args []string) error {
 	ctx, stop := interruptible()
 	defer stop()
 	r, err := sim.Run(ctx, s, cfg)
-	if err != nil {
-		return err
+	if r == nil {
+		return interrupted(ctx, err, "")
 	}
-	return o.emit(e, r, runReport(s, r))
+	if werr := o.emit(e, r, runReport(s, r)); werr != nil || err == nil {
+		return werr
+	}
+	return interrupted(ctx, err, firstOf(r.Episodes, cfg.Episodes, "episode"))
 }
 
 // emit writes v as JSON, or rep in the table formats.

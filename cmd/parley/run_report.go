@@ -55,11 +55,17 @@ const utilityNote = "discounted average of each round's utility: the deal in for
 // efficiencyNote says what the efficiency figures are measured against.
 const efficiencyNote = "against the comprehensive frontier of the round the deal was agreed in, with the values of no deal as the disagreement point; over the episodes that end with a deal in force and had comprehensive packages that round"
 
+// partialMark ends the title of a result that an interruption cut short.
+const partialMark = " (PARTIAL: interrupted)"
+
 // runReport arranges a run's Result for reading.
 func runReport(s *model.Scenario, r *sim.Result) *report {
 	unit := pluralOf(s.Round)
 	rep := &report{title: fmt.Sprintf("%s: %s, seed %d, horizon %s", r.Scenario, count(int(r.Episodes), "episode"), r.Seed, count(r.Horizon, s.Round)),
 		csvHeader: runCSVHeader}
+	if r.Partial {
+		rep.title += partialMark
+	}
 	var strategies []string
 	for _, st := range r.Strategies {
 		strategies = append(strategies, st.Actor+" "+st.Strategy)
