@@ -32,7 +32,13 @@ type command struct {
 	// writes says the command writes a result on standard output, which
 	// --out, declared for it, redirects to a file.
 	writes bool
+	// fits says its table format fits a width: --width, declared for it,
+	// or the terminal's.
+	fits bool
 }
+
+// layout is how a result in format is laid out: in e.width columns.
+func (e *env) layout(format string) layout { return layout{format, e.width} }
 
 // env is what a command writes to. A command writes its result to stdout,
 // a buffer the caller sends to standard output or to the --out file once
@@ -43,6 +49,7 @@ type env struct {
 	stdout *bytes.Buffer
 	stderr io.Writer
 	out    string       // the --out file, "" or "-" for standard output
+	width  int          // the columns text output fits
 	files  []outputFile // written atomically, all or none, with the result
 }
 
@@ -165,6 +172,10 @@ func dispatch(args []string, stdin io.Reader, stdout *checkedWriter, stderr io.W
 	if c.writes {
 		outFlag(fs, &out)
 	}
+	var width int
+	if c.fits {
+		widthFlag(fs, &width)
+	}
 	if err := fs.Parse(rest); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			printCommandHelp(stdout, c, fs)
@@ -175,6 +186,9 @@ func dispatch(args []string, stdin io.Reader, stdout *checkedWriter, stderr io.W
 	}
 	e.out = out
 	err := checkOutput("--out", out)
+	if err == nil {
+		e.width, err = resolveWidth(width, stdout.w, e.toFile())
+	}
 	if err == nil {
 		err = c.run(e, opts, fs.Args())
 	}

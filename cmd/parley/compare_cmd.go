@@ -29,7 +29,7 @@ with --versus-scenario, or both. Without an argument, compares on muscat.`,
 		"parley compare --versus iran=comprehensive-only/boulware",
 		"parley compare muscat --versus us=comprehensive-only/conceder",
 		"parley compare muscat --versus-scenario hawkish-congress",
-		"parley compare muscat --format json --out compare.json --versus iran=interim-first/boulware",
+		"parley compare -f json -o compare.json --versus iran=interim-first/boulware",
 	},
 	flags: func(fs *pflag.FlagSet) any {
 		o := &compareOptions{}
@@ -40,6 +40,7 @@ with --versus-scenario, or both. Without an argument, compares on muscat.`,
 	},
 	run:    runCompare,
 	writes: true,
+	fits:   true,
 }
 
 type compareOptions struct {

@@ -45,6 +45,7 @@ above C(20, 10), are refused with a message.`,
 	flags:  func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "csv", "json", "markdown") },
 	run:    runEquilibria,
 	writes: true,
+	fits:   true,
 }
 
 // equilibriumJSON is one element of `parley equilibria --format json`; its
@@ -88,7 +89,7 @@ func runEquilibria(e *env, opts any, args []string) error {
 	if format == "json" {
 		return writeJSON(e.stdout, equilibriaJSON(sol))
 	}
-	return writeEquilibria(e.stdout, format, args[0], g, sol)
+	return writeEquilibria(e.stdout, e.layout(format), args[0], g, sol)
 }
 
 // readGame reads the .nfg file at path.
@@ -158,7 +159,8 @@ func exact(v []*big.Rat) []string {
 // writeEquilibria renders the solution as a heading, a table of extreme
 // equilibria and, for a degenerate game, the list of components; as CSV,
 // the table alone.
-func writeEquilibria(w io.Writer, format, path string, g *nfg.Game, sol *equilibrium.Solution) error {
+func writeEquilibria(w io.Writer, l layout, path string, g *nfg.Game, sol *equilibrium.Solution) error {
+	format := l.format
 	t := &table{header: []string{"#", g.Players[0], g.Players[1], "payoff " + g.Players[0], "payoff " + g.Players[1], "component"}}
 	for i, eq := range sol.Equilibria {
 		comps := make([]string, 0, 1)
@@ -175,16 +177,16 @@ func writeEquilibria(w io.Writer, format, path string, g *nfg.Game, sol *equilib
 		})
 	}
 	if format == "csv" {
-		return t.write(w, format)
+		return t.write(w, l)
 	}
 	m, n := g.Shape()
 	title := path
 	if g.Title != "" {
 		title = fmt.Sprintf("%s (%s)", g.Title, path)
 	}
-	fmt.Fprintf(w, "%s: %s (rows) against %s (columns), %d×%d\n", title, g.Players[0], g.Players[1], m, n)
+	fmt.Fprintf(w, "%s\n", text.Wrap(fmt.Sprintf("%s: %s (rows) against %s (columns), %d×%d", title, g.Players[0], g.Players[1], m, n), l.width))
 	if c := strings.TrimSpace(g.Comment); c != "" {
-		fmt.Fprintf(w, "%s\n", text.Wrap(c, proseWidth))
+		fmt.Fprintf(w, "%s\n", text.Wrap(c, l.prose()))
 	}
 	fmt.Fprintln(w)
 	listed := countIs(len(sol.Equilibria), "extreme equilibrium") + " listed below"
@@ -195,18 +197,19 @@ func writeEquilibria(w io.Writer, format, path string, g *nfg.Game, sol *equilib
 	} else {
 		intro = fmt.Sprintf("The game is nondegenerate, so its equilibria are isolated: %s, and there are no others.", listed)
 	}
-	fmt.Fprintf(w, "%s\n\n", text.Wrap(intro, proseWidth))
-	if err := t.write(w, format); err != nil {
+	fmt.Fprintf(w, "%s\n\n", text.Wrap(intro, l.prose()))
+	if err := t.write(w, l); err != nil {
 		return err
 	}
 	if !sol.Degenerate {
 		return nil
 	}
-	fmt.Fprintf(w, "\nComponents (any mix of the strategies listed for each player):\n")
+	fmt.Fprintf(w, "\n%s\n", text.Wrap("Components (any mix of the strategies listed for each player):", l.width))
 	for k, c := range sol.Components {
-		fmt.Fprintf(w, "  %d. %s: %s; %s: %s\n", k+1,
+		item := fmt.Sprintf("%d. %s: %s; %s: %s", k+1,
 			g.Players[0], vertexList(g.Strategies[0], sol.P1Vertices, c.P1),
 			g.Players[1], vertexList(g.Strategies[1], sol.P2Vertices, c.P2))
+		fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(text.Wrap(item, l.width-5), "\n", "\n     "))
 	}
 	return nil
 }

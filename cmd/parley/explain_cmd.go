@@ -11,7 +11,7 @@ import (
 var explainCmd = &command{
 	name:  "explain",
 	args:  "[SCENARIO|FILE]",
-	short: "explain a scenario's bargaining structure: ZOPA, solutions, logrolling",
+	short: "explain the bargaining structure: ZOPA, solutions, logrolling",
 	long: `Explain the structure of a negotiation before simulating it: who is at the
 table and what each side wants, how much each issue weighs, the red lines and
 fallbacks (reservation values), whether a zone of possible agreement (ZOPA)
@@ -30,6 +30,7 @@ Without an argument, explains the default scenario, muscat.`,
 	flags:  func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "csv", "json", "markdown") },
 	run:    runExplain,
 	writes: true,
+	fits:   true,
 }
 
 func runExplain(e *env, opts any, args []string) error {
@@ -48,7 +49,7 @@ func runExplain(e *env, opts any, args []string) error {
 	if format == "json" {
 		return writeJSON(e.stdout, x)
 	}
-	return x.write(e.stdout, format)
+	return x.write(e.stdout, e.layout(format))
 }
 
 // explanation is what `parley explain` reports; its JSON field names are

@@ -11,8 +11,8 @@ import (
 )
 
 // write renders the explanation as text or Markdown.
-func (x *explanation) write(w io.Writer, format string) error {
-	o := newProseWriter(w, format)
+func (x *explanation) write(w io.Writer, l layout) error {
+	o := newProseWriter(w, l)
 	o.title(x.Scenario + ": " + x.Summary)
 	o.para("The structure of the negotiation, before any simulation: every uncertain number is at its central value, and reservation values are as of round 1. Each side's utility runs from 0 (its worst package) to 1 (its best), on its own scale.")
 	x.writeActors(o)
@@ -227,7 +227,7 @@ func (x *explanation) writeLogrolling(o *proseWriter) {
 func (x *explanation) writeStrategies(o *proseWriter) {
 	o.heading("Strategies available")
 	o.para("A strategy is a deal-structure policy and a concession tactic. The simulation plays each side's default unless told otherwise (`parley run --strategy ACTOR=POLICY/TACTIC`).")
-	t := &table{header: []string{"side", "strategy", "what it means", "default"}}
+	t := &table{header: []string{"side", "strategy", "what it means", "default"}, meaning: 2}
 	for _, ai := range x.analysis.Principals {
 		a := &x.scenario.Actors[ai]
 		for _, st := range a.Strategies {

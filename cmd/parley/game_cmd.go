@@ -38,7 +38,7 @@ than the population's average grow. --nfg writes the estimated game for
 Gambit. The same --seed gives the same figures whatever --workers is.`,
 	examples: []string{
 		"parley game muscat",
-		"parley game muscat --strategies us=interim-first/conceder,comprehensive-only/fixed",
+		"parley game --strategies us=interim-first/conceder,comprehensive-only/fixed",
 		"parley game muscat --dynamics --format markdown",
 		"parley game muscat --format json --out game.json --nfg muscat.nfg",
 	},
@@ -57,6 +57,7 @@ Gambit. The same --seed gives the same figures whatever --workers is.`,
 	},
 	run:    runGame,
 	writes: true,
+	fits:   true,
 }
 
 type gameOptions struct {
@@ -127,7 +128,7 @@ func runGame(e *env, opts any, args []string) error {
 	if o.format.name == "json" {
 		werr = writeJSON(e.stdout, out)
 	} else {
-		werr = writeGameReport(e.stdout, out, o.format.name)
+		werr = writeGameReport(e.stdout, out, e.layout(o.format.name))
 	}
 	if werr != nil || stopped == nil {
 		return werr

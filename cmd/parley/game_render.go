@@ -7,22 +7,21 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/sim"
 )
 
 // writeGameReport renders a game's output as text tables or Markdown.
-func writeGameReport(w io.Writer, out *gameOutput, format string) error {
+func writeGameReport(w io.Writer, out *gameOutput, l layout) error {
 	g, an := out.Game, out.Analysis
 	rep := &report{
 		title: fmt.Sprintf("%s strategy game: %s per strategy pair, seed %d, horizon %s, %s",
 			g.Scenario, count(int(g.Episodes), "episode"), g.Seed, count(g.Horizon, g.Round), count(g.Replicates, "bootstrap replicate")),
-		preamble: []string{text.Wrap(out.Answer, 78)},
+		preamble: []string{out.Answer},
 	}
 	if g.Partial {
 		rep.title += partialMark
 	}
-	if format != "markdown" {
+	if l.format != "markdown" {
 		rep.preamble = append([]string{""}, rep.preamble...)
 	}
 	rep.sections = append(rep.sections, payoffSection(g, an), dominanceSection(g, an), bestResponseSection(g, an),
@@ -30,7 +29,7 @@ func writeGameReport(w io.Writer, out *gameOutput, format string) error {
 	if out.Dynamics != nil {
 		rep.sections = append(rep.sections, dynamicsSection(g, out.Dynamics))
 	}
-	return rep.write(w, format)
+	return rep.write(w, l)
 }
 
 // payoffSection lays out the payoff matrix, best responses starred.
@@ -39,7 +38,7 @@ func payoffSection(g *sim.MetaGame, an *sim.GameAnalysis) section {
 	sec := section{title: "Payoffs",
 		note: fmt.Sprintf("rows: %s's strategies; columns: %s's. Each cell: %s's expected payoff (its mean utility per round, undiscounted) ± the half-width of its 95%% interval, then %s's; * marks a best response to the other side's strategy.",
 			p0, p1, p0, p1),
-		display: &table{header: append([]string{p0 + " \\ " + p1}, g.Players[1].Strategies...)}}
+		display: &table{header: append([]string{p0 + " \\ " + p1}, g.Players[1].Strategies...), noWrap: true, recordKey: "against " + p1 + " "}}
 	best := func(k int, s, t string) string {
 		if slices.Contains(an.BestResponses[k][slices.Index(g.Players[1-k].Strategies, t)].Strategies, s) {
 			return "*"

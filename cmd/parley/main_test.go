@@ -131,6 +131,10 @@ func TestCommandsGolden(t *testing.T) {
 		{"trace-unknown", []string{"trace", "atlantis"}, exitFail},
 		{"run-help", []string{"run", "--help"}, exitOK},
 		{"run-rubinstein", []string{"run", "rubinstein", "--episodes", "100"}, exitOK},
+		{"run-muscat", []string{"run", "muscat", "--episodes", "2000"}, exitOK},                                              // 80 columns: explanations folded under the tables
+		{"run-muscat-wide", []string{"run", "muscat", "--episodes", "2000", "--width", "140"}, exitOK},                       // wide enough for the explanations in the tables
+		{"game-muscat-narrow", []string{"game", "muscat", "--episodes", "100", "--bootstrap", "5", "--width", "60"}, exitOK}, // every table as a list
+		{"run-bad-width", []string{"run", "--width", "10"}, exitUsage},
 		{"run-muscat-json", []string{"run", "muscat", "--episodes", "2000", "--seed", "7", "--format", "json"}, exitOK},
 		{"run-jpoa-markdown", []string{"run", "jpoa-2013", "--episodes", "2000", "--format", "markdown"}, exitOK},
 		{"run-jpoa-csv", []string{"run", "jpoa-2013", "--episodes", "2000", "--format", "csv"}, exitOK},

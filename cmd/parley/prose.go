@@ -8,15 +8,13 @@ import (
 	"github.com/parley-sim/parley/internal/text"
 )
 
-// proseWidth is where explain and trace wrap their sentences in text output.
-const proseWidth = 78
-
 // proseWriter lays out an account in prose — titles, headings,
 // paragraphs, lists and tables — as text or Markdown, remembering the
 // first write error.
 type proseWriter struct {
 	w        io.Writer
 	markdown bool
+	width    int      // the columns text output fits
 	cells    *cellCSV // as CSV: the tables alone, under their headings
 	section  string   // the last heading
 	err      error
@@ -33,7 +31,8 @@ func (o *proseWriter) title(s string) {
 		o.printf("## %s\n", s)
 		return
 	}
-	o.printf("%s\n%s\n", s, strings.Repeat("=", len([]rune(s))))
+	s = text.Wrap(s, o.width)
+	o.printf("%s\n%s\n", s, strings.Repeat("=", lineWidth(s)))
 }
 
 func (o *proseWriter) heading(s string) {
@@ -51,7 +50,7 @@ func (o *proseWriter) para(s string) {
 		o.printf("\n%s\n", s)
 		return
 	}
-	o.printf("\n%s\n", text.Wrap(s, proseWidth))
+	o.printf("\n%s\n", text.Wrap(s, proseWidth(o.width)))
 }
 
 // bullets writes a list, each item wrapped with a hanging indent in text output.
@@ -62,7 +61,7 @@ func (o *proseWriter) bullets(items []string) {
 			o.printf("- %s\n", it)
 			continue
 		}
-		o.printf("  - %s\n", strings.ReplaceAll(text.Wrap(it, proseWidth-4), "\n", "\n    "))
+		o.printf("  - %s\n", strings.ReplaceAll(text.Wrap(it, proseWidth(o.width)-4), "\n", "\n    "))
 	}
 }
 
@@ -77,20 +76,21 @@ func (o *proseWriter) table(t *table) {
 		o.cells.add(o.section, t)
 		return
 	case !o.markdown:
-		o.err = t.write(o.w, "table")
+		o.err = t.write(o.w, layout{"table", o.width})
 		return
 	}
 	md := &table{rows: t.rows}
 	for _, h := range t.header {
 		md.header = append(md.header, strings.ReplaceAll(h, "\n", " "))
 	}
-	o.err = md.write(o.w, "markdown")
+	o.err = md.write(o.w, layout{format: "markdown"})
 }
 
-// newProseWriter returns a proseWriter for format: table, markdown or csv.
-func newProseWriter(w io.Writer, format string) *proseWriter {
-	o := &proseWriter{w: w, markdown: format == "markdown"}
-	if format == "csv" {
+// newProseWriter returns a proseWriter for l.format: table, markdown or
+// csv.
+func newProseWriter(w io.Writer, l layout) *proseWriter {
+	o := &proseWriter{w: w, markdown: l.format == "markdown", width: l.width}
+	if l.format == "csv" {
 		o.cells = newCellCSV(w)
 	}
 	return o

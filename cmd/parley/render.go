@@ -13,7 +13,6 @@ import (
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/parley-sim/parley/internal/suggest"
-	"github.com/parley-sim/parley/internal/text"
 	"github.com/spf13/pflag"
 )
 
@@ -63,10 +62,38 @@ const maxColumnWidth = 34
 type table struct {
 	header []string
 	rows   [][]string
+	// meaning is the explanatory column, the first to narrow or fold
+	// into a list when the table does not fit; 0 for none.
+	meaning int
+	// noWrap says the cells are not to be wrapped to fit: a table that
+	// does not fit is written as a list instead (a payoff matrix).
+	noWrap bool
+	// recordKey comes before each header in the list layout ("against ").
+	recordKey string
 }
 
-// write renders the table as a text table, Markdown or CSV.
-func (t *table) write(w io.Writer, format string) error {
+// write renders the table as a text table fitting l.width, Markdown or
+// CSV. A text table too wide for its grid, even with its cells wrapped, is
+// written as a list.
+func (t *table) write(w io.Writer, l layout) error {
+	format := l.format
+	if format == "table" {
+		f, ok := t.fit(l.width)
+		if !ok {
+			t.writeRecords(w, l.width)
+			return nil
+		}
+		if err := (&table{header: f.header, rows: f.rows}).render(w, format); err != nil {
+			return err
+		}
+		f.writeFolded(w, l.width)
+		return nil
+	}
+	return t.render(w, format)
+}
+
+// render writes the table as it is: a text grid, Markdown or CSV.
+func (t *table) render(w io.Writer, format string) error {
 	if format == "csv" {
 		cw := csv.NewWriter(w)
 		cw.Write(t.header)
@@ -78,7 +105,7 @@ func (t *table) write(w io.Writer, format string) error {
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignment(tw.AlignLeft),
 	}
-	cellFormat := func(cell string) string { return text.Wrap(cell, maxColumnWidth) }
+	cellFormat := func(cell string) string { return cell }
 	if format == "markdown" {
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
 		cellFormat = markdownCell

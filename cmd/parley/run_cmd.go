@@ -34,6 +34,7 @@ Without an argument, runs the default scenario, muscat.`,
 	},
 	run:    runRun,
 	writes: true,
+	fits:   true,
 }
 
 // declare declares the flags that set up a run and --format.
@@ -77,7 +78,7 @@ func (o *runOptions) emit(e *env, v any, rep *report) error {
 	if o.format.name == "json" {
 		return writeJSON(e.stdout, v)
 	}
-	return rep.write(e.stdout, o.format.name)
+	return rep.write(e.stdout, e.layout(o.format.name))
 }
 
 // config checks the flags and turns them into a sim.Config.

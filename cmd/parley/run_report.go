@@ -132,8 +132,10 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 	return rep
 }
 
-// write renders the report in format: table, markdown or csv.
-func (rep *report) write(w io.Writer, format string) error {
+// write renders the report in l.format: table (every line within
+// l.width), markdown or csv.
+func (rep *report) write(w io.Writer, l layout) error {
+	format := l.format
 	if format == "csv" && rep.csvHeader == nil {
 		c := newCellCSV(w)
 		for _, sec := range rep.sections {
@@ -145,22 +147,24 @@ func (rep *report) write(w io.Writer, format string) error {
 		return rep.writeCSV(w)
 	}
 	head, sub := "%s\n", "\n%s\n"
+	wrap := func(s string) string { return wrapLines(s, l.width) }
 	if format == "markdown" {
 		head, sub = "## %s\n\n", "\n### %s\n\n"
+		wrap = func(s string) string { return s }
 	}
-	fmt.Fprintf(w, head, rep.title)
+	fmt.Fprintf(w, head, wrap(rep.title))
 	for _, line := range rep.preamble {
-		fmt.Fprintln(w, line)
+		fmt.Fprintln(w, wrap(line))
 	}
 	for _, sec := range rep.sections {
 		fmt.Fprintf(w, sub, sec.title)
 		if sec.note != "" {
-			fmt.Fprintln(w, sec.note)
+			fmt.Fprintln(w, wrap(sec.note))
 			if format == "markdown" {
 				fmt.Fprintln(w)
 			}
 		}
-		if err := sec.display.write(w, format); err != nil {
+		if err := sec.display.write(w, l); err != nil {
 			return err
 		}
 	}
@@ -185,7 +189,7 @@ func (rep *report) writeCSV(w io.Writer) error {
 // percentages with their intervals, for display and as CSV rows.
 func probabilities(title, note string, rows []figure) section {
 	sec := section{title: title, note: note,
-		display: &table{header: []string{"", "probability", "95% interval", "n", "meaning"}}}
+		display: &table{header: []string{"", "probability", "95% interval", "n", "meaning"}, meaning: 4}}
 	for _, f := range rows {
 		p := f.p
 		sec.display.rows = append(sec.display.rows, []string{f.name, percent(p.P),
@@ -204,6 +208,7 @@ func summaries(title, note string, rows []figure, withMeaning bool) section {
 		display: &table{header: []string{"", "mean", "95% interval", "sd", "p5", "median", "p95", "n"}}}
 	if withMeaning {
 		sec.display.header = append(sec.display.header, "")
+		sec.display.meaning = len(sec.display.header) - 1
 	}
 	for _, f := range rows {
 		s := f.s

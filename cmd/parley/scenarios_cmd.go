@@ -22,6 +22,7 @@ that takes a SCENARIO accepts these names.`,
 	flags:  func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "csv", "json", "markdown") },
 	run:    runScenarios,
 	writes: true,
+	fits:   true,
 }
 
 // scenarioSummary is one row of `parley scenarios`; its JSON field names are stable.
@@ -68,7 +69,7 @@ func runScenarios(e *env, opts any, args []string) error {
 		}
 		t.rows = append(t.rows, []string{s.Name, s.Summary, strings.Join(actors, ", "), strings.Join(s.Issues, ", ")})
 	}
-	return t.write(e.stdout, format)
+	return t.write(e.stdout, e.layout(format))
 }
 
 func summarize(s *model.Scenario) scenarioSummary {

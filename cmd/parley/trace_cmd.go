@@ -21,7 +21,7 @@ ends the way the run counts it. Episodes are numbered from 0. --format json
 gives the same account as a list of events.`,
 	examples: []string{
 		"parley trace muscat --seed 1",
-		"parley trace muscat --seed 1 --episode 17 --strategy us=comprehensive-only/conceder",
+		"parley trace --seed 1 --episode 17 --strategy us=comprehensive-only/conceder",
 		"parley trace rubinstein --format json",
 	},
 	flags: func(fs *pflag.FlagSet) any {
@@ -35,6 +35,7 @@ gives the same account as a list of events.`,
 	},
 	run:    runTrace,
 	writes: true,
+	fits:   true,
 }
 
 type traceOptions struct {
@@ -70,5 +71,5 @@ func runTrace(e *env, opts any, args []string) error {
 	if o.format.name == "json" {
 		return writeJSON(e.stdout, tr)
 	}
-	return newStory(s, tr).write(e.stdout, o.format.name == "markdown")
+	return newStory(s, tr).write(e.stdout, e.layout(o.format.name))
 }

@@ -33,8 +33,8 @@ func newStory(s *model.Scenario, tr *sim.EpisodeTrace) *story {
 }
 
 // write tells the story as text or Markdown.
-func (st *story) write(w io.Writer, markdown bool) error {
-	o := &proseWriter{w: w, markdown: markdown}
+func (st *story) write(w io.Writer, l layout) error {
+	o := newProseWriter(w, l)
 	tr := st.tr
 	o.title(fmt.Sprintf("%s: episode %d of seed %d", tr.Scenario, tr.Episode, tr.Seed))
 	a, b := tr.Strategies[0], tr.Strategies[1]

@@ -81,7 +81,7 @@ func runValidate(e *env, opts any, args []string) error {
 	case "json":
 		err = writeJSON(e.stdout, results)
 	case "csv":
-		err = validationTable(results).write(e.stdout, format)
+		err = validationTable(results).write(e.stdout, layout{format: format})
 	}
 	if err != nil {
 		return err
