@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/sim"
 )
 
@@ -16,7 +17,7 @@ func writeGameReport(w io.Writer, out *gameOutput, l layout) error {
 	rep := &report{
 		title: fmt.Sprintf("%s strategy game: %s per strategy pair, seed %d, horizon %s, %s",
 			g.Scenario, count(int(g.Episodes), "episode"), g.Seed, count(g.Horizon, g.Round), count(g.Replicates, "bootstrap replicate")),
-		preamble: []string{out.Answer},
+		preamble: []string{text.Wrap(out.Answer, l.prose())},
 	}
 	if g.Partial {
 		rep.title += partialMark
