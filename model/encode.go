@@ -84,10 +84,23 @@ func (s *Scenario) document(prose func(string) *yaml.Node) *yaml.Node {
 		}
 		put(m, "issues", list)
 		put(m, "scope", paramNode(it.Scope))
+		scopes := mapNode()
+		for j, k := range it.Issues {
+			if it.Scopes[j] != it.Scope {
+				put(scopes, s.Issues[k].Name, paramNode(it.Scopes[j]))
+			}
+		}
+		if len(scopes.Content) > 0 {
+			put(m, "scopes", scopes)
+		}
 		put(m, "term", paramNode(it.Term))
 		put(m, "renewal", paramNode(it.Renewal))
 		put(m, "guarantee", paramNode(it.Guarantee))
 		put(m, "leverage", paramNode(it.Leverage))
+		if it.Lever >= 0 {
+			put(m, "lever", strNode(s.Actors[it.Lever].Name))
+			put(m, "snapback", paramNode(it.Snapback))
+		}
 		put(deals, "interim", m)
 	}
 	put(top, "deals", deals)
@@ -110,6 +123,11 @@ func (s *Scenario) document(prose func(string) *yaml.Node) *yaml.Node {
 	proto := mapNode()
 	put(proto, "first_proposer", strNode(s.Actors[p.FirstProposer].Name))
 	put(proto, "information", strNode(p.Information.String()))
+	if p.RedLineCorrelation != 0 {
+		rl := mapNode()
+		put(rl, "correlation", paramNode(FixedParam(p.RedLineCorrelation)))
+		put(proto, "red_lines", rl)
+	}
 	esc := mapNode()
 	put(esc, "hazard", paramNode(p.EscalationHazard))
 	put(esc, "deadline", intNode(p.Deadline))
@@ -149,6 +167,12 @@ func (s *Scenario) actorNode(a *Actor) *yaml.Node {
 			put(lines, s.Issues[rl.Issue].Name, paramNode(rl.Level))
 		}
 		put(m, "red_lines", lines)
+		if a.Distrust.Dist != Fixed || a.Distrust.Value != 0 {
+			put(m, "distrust", paramNode(a.Distrust))
+		}
+		if a.RedLineYield != nil {
+			put(m, "red_line_yield", paramNode(*a.RedLineYield))
+		}
 		put(m, "belief_noise", paramNode(a.BeliefNoise))
 		c := mapNode()
 		put(c, "boulware", paramNode(a.Concession.Boulware))

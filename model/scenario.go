@@ -77,6 +77,15 @@ type Actor struct {
 	Reservation Reservation
 	Utility     Utility
 	RedLines    []RedLine
+	// RedLineYield is the value of no deal below which the principal's
+	// red lines stop binding (soft red lines, Fearon 1995: a costly
+	// enough conflict makes any package better); nil for hard red lines.
+	RedLineYield *Param
+	// Distrust is how much likelier than it is the principal expects the
+	// other side to renege, at the start: it perceives the other's hazard
+	// × (1 + distrust), a doubt that verified rounds of compliance wear
+	// down and a detected reneging renews (Powell 2006; Kydd 2005).
+	Distrust    Param
 	BeliefNoise Param
 	Concession  Concession
 	Reneging    Reneging
@@ -159,12 +168,16 @@ type Deals struct {
 
 // Interim describes the interim deals on offer.
 type Interim struct {
-	Issues    []int // indices of the issues an interim deal settles
-	Scope     Param
+	Issues []int   // indices of the issues an interim deal settles
+	Scope  Param   // the default scope of a settled issue
+	Scopes []Param // per settled issue, parallel to Issues: how far from the status quo it may move, as a fraction of the way to either end of its range
+
 	Term      Param
 	Renewal   Param
 	Guarantee Param
 	Leverage  Param
+	Lever     int   // the principal holding the interim's lever (actor index), or -1: Leverage then applies to both sides
+	Snapback  Param // how far beyond the status quo, as a fraction of the range, the lever holder's reneging takes the issues it had conceded
 }
 
 // Shock is an exogenous event that strikes with a per-round hazard or at a
@@ -227,6 +240,11 @@ type Protocol struct {
 	EscalationCost     []ActorShift // one per principal
 
 	WalkAwayPatience int // consecutive hopeless rounds before a side walks away
+
+	// RedLineCorrelation is the correlation in [0, 1] of the two
+	// principals' red-line draws on each issue: both read the same facts
+	// (a Gaussian copula with one common factor per issue).
+	RedLineCorrelation float64
 
 	DetectionBase         Param
 	DetectionVerification Param

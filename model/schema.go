@@ -63,16 +63,16 @@ const weightTolerance = 1e-3
 var (
 	topFields        = []string{"name", "summary", "description", "extends", "start", "round", "horizon", "issues", "actors", "deals", "shocks", "protocol"}
 	issueFields      = []string{"description", "unit", "min", "max", "status_quo", "role"}
-	principalFields  = []string{"role", "label", "objectives", "discount", "reservation", "utility", "red_lines", "belief_noise", "concession", "reneging", "hold_out", "strategies", "strategy"}
+	principalFields  = []string{"role", "label", "objectives", "discount", "reservation", "utility", "red_lines", "red_line_yield", "distrust", "belief_noise", "concession", "reneging", "hold_out", "strategies", "strategy"}
 	mediatorFields   = []string{"role", "label", "objectives", "credibility", "noise_reduction", "bridging", "mediated_reneging"}
 	ratifierFields   = []string{"role", "label", "objectives", "ratifies", "bar", "utility"}
 	utilityFields    = []string{"weights", "values", "audience_costs"}
 	valueFields      = []string{"shape", "ideal", "low", "high"}
 	shockFields      = []string{"description", "hazard", "at", "effects"}
 	effectFields     = []string{"reservation", "red_lines", "ratification_bar", "escalation", "reneging", "pause", "void_interim", "duration"}
-	protocolFields   = []string{"first_proposer", "information", "escalation", "walk_away", "detection"}
+	protocolFields   = []string{"first_proposer", "information", "red_lines", "escalation", "walk_away", "detection"}
 	escalationFields = []string{"hazard", "deadline", "deadline_multiplier", "cost"}
-	interimFields    = []string{"issues", "scope", "term", "renewal", "guarantee", "leverage"}
+	interimFields    = []string{"issues", "scope", "scopes", "term", "renewal", "guarantee", "leverage", "lever", "snapback"}
 	roundUnits       = []string{"month", "week", "quarter", "year", "round"}
 )
 
@@ -205,15 +205,18 @@ func (d *decoder) decodeProtocol(s *Scenario, n *yaml.Node, rounds span) Protoco
 	if len(principals) > 0 {
 		p.FirstProposer = principals[0]
 	}
-	if fp := deref(f.val["first_proposer"]); fp != nil {
-		name := d.text(fp, "protocol.first_proposer")
-		if i := s.Actor(name); i >= 0 && s.Actors[i].Role == Principal {
-			p.FirstProposer = i
-		} else if fp.Kind == yaml.ScalarNode {
-			d.errorf(fp, "protocol.first_proposer", "%q is not a principal; want one of %s", name, actorNames(s, Principal))
-		}
+	if i, ok := d.principalRef(s, f.val["first_proposer"], "protocol.first_proposer"); ok {
+		p.FirstProposer = i
 	}
 	p.Information = Information(d.choice(f.val["information"], "protocol.information", informationNames[:], 0))
+	rl := d.mapping(f.val["red_lines"], "protocol.red_lines", "correlation")
+	if c := rl.val["correlation"]; c != nil {
+		corr := d.param(c, "protocol.red_lines.correlation", unit, FixedParam(0))
+		if corr.Dist != Fixed {
+			d.errorf(deref(c), "protocol.red_lines.correlation", "want a number, not a distribution: the correlation shapes how the red lines are drawn")
+		}
+		p.RedLineCorrelation = corr.Value
+	}
 
 	e := d.mapping(f.val["escalation"], "protocol.escalation", escalationFields...)
 	p.EscalationHazard = d.param(e.val["hazard"], "protocol.escalation.hazard", unit, FixedParam(0))
@@ -270,10 +273,52 @@ func (d *decoder) decodeDeals(s *Scenario, n *yaml.Node, rounds span) Deals {
 		}
 	}
 	it.Scope = d.param(in.val["scope"], "deals.interim.scope", unit, FixedParam(0.5))
+	scopes := d.mapping(in.val["scopes"], "deals.interim.scopes")
+	it.Scopes = make([]Param, len(it.Issues))
+	for j := range it.Scopes {
+		it.Scopes[j] = it.Scope
+	}
+	for _, name := range scopes.keys {
+		k, ok := d.issueRef(s, scopes, name)
+		if !ok {
+			continue
+		}
+		j := slices.Index(it.Issues, k)
+		if j < 0 {
+			d.errorf(scopes.key[name], join(scopes.path, name), "%s is not one of deals.interim.issues; want a scope only for an issue the interim settles", name)
+			continue
+		}
+		it.Scopes[j] = d.param(scopes.val[name], join(scopes.path, name), unit, it.Scope)
+	}
 	it.Term = d.param(in.val["term"], "deals.interim.term", span{lo: 1, hi: rounds.hi}, FixedParam(1))
 	it.Renewal = d.param(in.val["renewal"], "deals.interim.renewal", unit, FixedParam(0.5))
 	it.Guarantee = d.param(in.val["guarantee"], "deals.interim.guarantee", unit, FixedParam(0))
 	it.Leverage = d.param(in.val["leverage"], "deals.interim.leverage", closed(1, 10), FixedParam(1))
+	it.Lever = -1
+	if i, ok := d.principalRef(s, in.val["lever"], "deals.interim.lever"); ok {
+		it.Lever = i
+	}
+	it.Snapback = d.param(in.val["snapback"], "deals.interim.snapback", unit, FixedParam(0))
+	if in.has("snapback") && !in.has("lever") {
+		d.errorf(in.key["snapback"], "deals.interim.snapback", "a snapback needs the side that holds it; add deals.interim.lever")
+	}
 	deals.Interim = it
 	return deals
+}
+
+// principalRef decodes the name of a principal at path; ok is false when
+// the node is absent or names no principal (then reported).
+func (d *decoder) principalRef(s *Scenario, n *yaml.Node, path string) (int, bool) {
+	n = deref(n)
+	if n == nil {
+		return -1, false
+	}
+	name := d.text(n, path)
+	if i := s.Actor(name); i >= 0 && s.Actors[i].Role == Principal {
+		return i, true
+	}
+	if n.Kind == yaml.ScalarNode {
+		d.errorf(n, path, "%q is not a principal; want one of %s", name, actorNames(s, Principal))
+	}
+	return -1, false
 }

@@ -106,6 +106,11 @@ func (d *decoder) decodePrincipal(s *Scenario, a *Actor, f *object, rounds span)
 			Level: d.param(lines.val[name], join(lines.path, name), d.levels(s.Issues[k], k), FixedParam(s.Issues[k].Min))})
 	}
 
+	if f.has("red_line_yield") {
+		y := d.param(f.val["red_line_yield"], join(path, "red_line_yield"), utilitySpan, FixedParam(0))
+		a.RedLineYield = &y
+	}
+	a.Distrust = d.param(f.val["distrust"], join(path, "distrust"), closed(0, 20), FixedParam(0))
 	a.BeliefNoise = d.param(f.val["belief_noise"], join(path, "belief_noise"), unit, FixedParam(0.1))
 	c := d.mapping(f.val["concession"], join(path, "concession"), "boulware", "conceder")
 	a.Concession.Boulware = d.param(c.val["boulware"], join(c.path, "boulware"), span{lo: 0, hi: 1, openLo: true}, FixedParam(0.5))

@@ -3,6 +3,8 @@ package model
 import (
 	"math"
 	"math/rand/v2"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // World is one concrete draw of a Scenario: every Param replaced by a
@@ -25,6 +27,8 @@ type ActorWorld struct {
 	Values           []ValueWorld
 	AudienceCosts    []float64
 	RedLines         []float64 // parallel to Actor.RedLines
+	RedLineYield     float64   // −Inf for hard red lines
+	Distrust         float64
 	BeliefNoise      float64
 	Boulware         float64
 	Conceder         float64
@@ -110,7 +114,8 @@ func (a *ActorWorld) UtilityBounds() (lo, hi float64) {
 
 // InterimWorld holds an interim deal's sampled terms.
 type InterimWorld struct {
-	Scope     float64
+	Scopes    []float64 // parallel to Interim.Issues
+	Snapback  float64
 	Term      int // rounds
 	Renewal   float64
 	Guarantee float64
@@ -182,8 +187,13 @@ func (s *Scenario) Sample(w *World, rng *rand.Rand) {
 		}
 		aw.RedLines = resize(aw.RedLines, len(a.RedLines))
 		for k, rl := range a.RedLines {
-			aw.RedLines[k] = draw(rl.Level)
+			aw.RedLines[k] = s.drawRedLine(key, rl)
 		}
+		aw.RedLineYield = math.Inf(-1)
+		if a.RedLineYield != nil {
+			aw.RedLineYield = draw(*a.RedLineYield)
+		}
+		aw.Distrust = draw(a.Distrust)
 		aw.BeliefNoise = draw(a.BeliefNoise)
 		aw.Boulware = draw(a.Concession.Boulware)
 		aw.Conceder = draw(a.Concession.Conceder)
@@ -198,8 +208,12 @@ func (s *Scenario) Sample(w *World, rng *rand.Rand) {
 		aw.Bar = draw(a.Bar)
 	}
 	if it := s.Deals.Interim; it != nil {
-		w.Interim = InterimWorld{Scope: draw(it.Scope), Term: max(1, rounds(it.Term)),
-			Renewal: draw(it.Renewal), Guarantee: draw(it.Guarantee), Leverage: draw(it.Leverage)}
+		w.Interim.Scopes = resize(w.Interim.Scopes, len(it.Scopes))
+		for j, p := range it.Scopes {
+			w.Interim.Scopes[j] = draw(p)
+		}
+		w.Interim.Snapback, w.Interim.Term = draw(it.Snapback), max(1, rounds(it.Term))
+		w.Interim.Renewal, w.Interim.Guarantee, w.Interim.Leverage = draw(it.Renewal), draw(it.Guarantee), draw(it.Leverage)
 	}
 	w.Shocks = resize(w.Shocks, len(s.Shocks))
 	for i := range s.Shocks {
@@ -259,3 +273,25 @@ func uniform(world, param uint64) float64 {
 	z ^= z >> 31
 	return (float64(z>>11) + 0.5) / (1 << 53)
 }
+
+// drawRedLine draws a red line's level. With a red-line correlation ρ > 0
+// its uniform is taken through a Gaussian copula with one factor per
+// issue that both principals share, Φ(√ρ·z_k + √(1−ρ)·Φ⁻¹(u)), so the
+// two sides' lines on an issue move together: both read the same facts.
+func (s *Scenario) drawRedLine(world uint64, rl RedLine) float64 {
+	p := rl.Level
+	if p.Dist == Fixed {
+		return p.Value
+	}
+	u := uniform(world, p.key)
+	if rho := s.Protocol.RedLineCorrelation; rho > 0 {
+		z := distuv.UnitNormal.Quantile(uniform(world, redLineFactorKey+uint64(rl.Issue)))
+		u = distuv.UnitNormal.CDF(math.Sqrt(rho)*z + math.Sqrt(1-rho)*distuv.UnitNormal.Quantile(u))
+		u = min(max(u, 0x1p-53), 1-0x1p-53)
+	}
+	return p.Quantile(u)
+}
+
+// redLineFactorKey is the stream key of issue 0's common red-line factor;
+// issue k's is redLineFactorKey + k.
+var redLineFactorKey = streamKey("protocol.red_lines.correlation.factor")

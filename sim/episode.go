@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -44,6 +45,10 @@ type episode struct {
 	shift        [2]float64   // reservation shifts from shocks
 	barShift     []float64    // per actor: ratification bar shifts from shocks
 	belief       [2]float64   // principal i's error about the other's value of no deal
+	yielded      [2]bool      // principal i's red lines have yielded to the cost of no deal
+	doubt        [2]float64   // principal i's distrust now: it expects the other's reneging hazard × (1 + doubt)
+	stepTaken    bool         // an interim deal has been verified in this episode
+	stale        bool         // doubts moved: recompute the spaces' κ
 	mediatorErr  [2]float64   // the mediator's error about principal i's value of no deal
 	talks        talks        // what each side has seen of the other's moves
 	escalateTill []int        // per shock: last round its escalation multiplier applies
@@ -177,7 +182,7 @@ func (e *episode) start() {
 		}
 		for j, rl := range e.scn.Actors[e.who[i]].RedLines {
 			e.redLine[i][rl.Issue] = a.RedLines[j]
-			e.floor[i][rl.Issue] = isFloor(a.Values[rl.Issue], a.RedLines[j])
+			e.floor[i][rl.Issue] = model.RedLineIsFloor(a.Values[rl.Issue], a.RedLines[j])
 		}
 		e.shift[i] = 0
 		e.belief[i], e.mediatorErr[i] = 0, 0
@@ -185,6 +190,7 @@ func (e *episode) start() {
 			e.belief[i] = a.BeliefNoise * noise * e.normal(tagBelief, 0, i)
 			e.mediatorErr[i] = (e.actor(0).BeliefNoise + e.actor(1).BeliefNoise) / 2 * noise * e.normal(tagBelief, 0, 2+i)
 		}
+		e.yielded[i], e.doubt[i] = false, a.Distrust
 		e.sum[i], e.total[i], e.weight[i], e.cost[i], e.plain[i] = 0, 0, 1, 0, 0
 		e.span[i] = float64(e.horizon)
 		if a.Discount < 1 {
@@ -200,21 +206,14 @@ func (e *episode) start() {
 	clear(e.barShift)
 	clear(e.escalateTill)
 	e.pausedTill, e.escalated = 0, 0
-	e.walkedAway, e.collapsed, e.dirty = false, false, true
+	e.walkedAway, e.collapsed, e.dirty, e.stale, e.stepTaken = false, false, true, false, false
 	e.deal.kind, e.cheat.active = noDeal, false
 	terms := e.out.Terms
 	e.out = Episode{Terms: terms}
 	clear(e.out.Terms)
-}
-
-// isFloor reports whether a red line bounds an issue from below: it lies
-// below the actor's ideal, or at the ideal of a value that rises toward
-// the top of the range.
-func isFloor(v model.ValueWorld, level float64) bool {
-	if level != v.Ideal {
-		return level < v.Ideal
-	}
-	return v.Shape == model.Linear && v.Ideal == v.IssueMax
+	e.now = 1
+	e.spaces()
+	e.out.Feasible = e.comp.ok
 }
 
 // round plays round t: shocks, a proposal and the response to it,
@@ -261,17 +260,27 @@ func (e *episode) interimVerified() bool {
 }
 
 // spaces rebuilds the comprehensive and interim spaces from the current
-// red lines when a shock has moved them.
+// red lines when a shock has moved them or a side's red lines have
+// yielded, and refreshes the κ of each side's best package when its
+// doubts about the other have moved.
 func (e *episode) spaces() {
-	if !e.dirty {
+	for i := range 2 {
+		if y := e.noDealValue(i, e.now) < e.actor(i).RedLineYield; y != e.yielded[i] {
+			e.yielded[i], e.dirty = y, true
+		}
+	}
+	if e.dirty {
+		e.dirty, e.stale = false, true
+		e.spe[0].valid, e.spe[1].valid = false, false
+		e.bound(&e.comp, nil, nil)
+		if it := e.scn.Deals.Interim; it != nil {
+			e.bound(&e.interim, it.Issues, e.world.Interim.Scopes)
+		}
+	}
+	if !e.stale {
 		return
 	}
-	e.dirty = false
-	e.spe[0].valid, e.spe[1].valid = false, false
-	e.bound(&e.comp, nil, 1)
-	if it := e.scn.Deals.Interim; it != nil {
-		e.bound(&e.interim, it.Issues, e.world.Interim.Scope)
-	}
+	e.stale = false
 	for _, sp := range [...]*space{&e.comp, &e.interim} {
 		if !sp.ok {
 			continue
@@ -284,31 +293,36 @@ func (e *episode) spaces() {
 }
 
 // bound sets the levels a space allows and builds its frontier. With
-// settled == nil every issue is open and held to both sides' red lines;
-// otherwise only the settled issues are, each to its red line moved
-// toward the status quo by the factor scope, and the rest stay at their
-// status quo.
-func (e *episode) bound(sp *space, settled []int, scope float64) {
+// settled == nil every issue is open and held to both sides' red lines.
+// Otherwise it is an interim space: the unsettled issues stay at their
+// status quo, and a settled issue, the j-th, may move from its status quo
+// sq a fraction scopes[j] of the way to either end of its range. There a
+// side's red line binds only where the status quo satisfies it; where it
+// does not, the interim may not move the issue away from the line, but
+// need not reach it: an interim defers the clash (see interimBounds).
+// Red lines that have yielded bind nowhere.
+func (e *episode) bound(sp *space, settled []int, scopes []float64) {
 	sp.ok = true
 	for k, is := range e.issues {
 		sp.lo[k], sp.hi[k] = is.Min, is.Max
-		if settled != nil && !contains(settled, k) {
-			sp.lo[k], sp.hi[k] = is.StatusQuo, is.StatusQuo
-			continue
+		j := -1
+		if settled != nil {
+			if j = slices.Index(settled, k); j < 0 {
+				sp.lo[k], sp.hi[k] = is.StatusQuo, is.StatusQuo
+				continue
+			}
+			s := scopes[j]
+			sp.lo[k], sp.hi[k] = is.StatusQuo-s*(is.StatusQuo-is.Min), is.StatusQuo+s*(is.Max-is.StatusQuo)
 		}
 		for i := range 2 {
 			rl := e.redLine[i][k]
-			if math.IsNaN(rl) {
+			if math.IsNaN(rl) || e.yielded[i] {
 				continue
 			}
-			if settled != nil {
-				rl = is.StatusQuo + scope*(rl-is.StatusQuo)
+			if j >= 0 {
+				rl = interimLine(rl, is.StatusQuo, e.floor[i][k])
 			}
-			if e.floor[i][k] {
-				sp.lo[k] = max(sp.lo[k], rl)
-			} else {
-				sp.hi[k] = min(sp.hi[k], rl)
-			}
+			sp.lo[k], sp.hi[k] = model.RedLineBounds(sp.lo[k], sp.hi[k], rl, e.floor[i][k])
 		}
 		if sp.lo[k] > sp.hi[k] {
 			sp.ok = false
@@ -319,13 +333,15 @@ func (e *episode) bound(sp *space, settled []int, scope float64) {
 	}
 }
 
-func contains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
+// interimLine returns the bound an interim deal must respect for a red
+// line at level rl on an issue whose status quo is sq: the red line
+// itself where the status quo satisfies it, the status quo where it does
+// not (the interim may move toward the line without reaching it).
+func interimLine(rl, sq float64, floor bool) float64 {
+	if floor && sq < rl || !floor && sq > rl {
+		return sq
 	}
-	return false
+	return rl
 }
 
 func clamp(x, lo, hi float64) float64 { return math.Min(math.Max(x, lo), hi) }
@@ -344,6 +360,7 @@ func (e *episode) flow(t int) {
 		e.out.DealRounds++
 		e.run++
 		e.out.LongestDeal = max(e.out.LongestDeal, e.run)
+		e.verify()
 	}
 	for i := range 2 {
 		f := e.reservation(i, t)

@@ -1,6 +1,10 @@
 package sim
 
-import "github.com/parley-sim/parley/model"
+import (
+	"math"
+
+	"github.com/parley-sim/parley/model"
+)
 
 // implement runs the deal in force through round t: detection of a
 // reneging not yet detected, then each side's reneging, then the expiry
@@ -10,6 +14,7 @@ func (e *episode) implement(t int) {
 	if e.cheat.active {
 		if t > e.cheat.since && e.events.happens(tagDetection, t, 0, e.cheat.detect) {
 			e.cheat.active = false
+			e.betrayed(1 - e.cheat.reneger)
 			if e.rec != nil {
 				e.rec.note(EventDetection, 1-e.cheat.reneger, t, noDeal, e.cheat.detect)
 			}
@@ -36,7 +41,8 @@ func (e *episode) implement(t int) {
 		return
 	}
 	if e.deal.kind == interimDeal && t >= e.deal.expires {
-		renewed := e.events.happens(tagRenewal, t, 0, e.world.Interim.Renewal)
+		renewed := e.wantsRenewal(0, t) && e.wantsRenewal(1, t) &&
+			e.events.happens(tagRenewal, t, 0, e.world.Interim.Renewal)
 		if e.rec != nil {
 			e.rec.expire(t, renewed)
 		}
@@ -47,6 +53,13 @@ func (e *episode) implement(t int) {
 			e.deal.kind = noDeal
 		}
 	}
+}
+
+// wantsRenewal reports whether principal i would renew the interim deal
+// in force at its expiry in round t: keeping it is worth at least its
+// value of no deal.
+func (e *episode) wantsRenewal(i, t int) bool {
+	return e.fallback(i, t) >= e.noDealValue(i, t)-tolerance
 }
 
 // hazard returns principal i's probability of reneging on the deal in
@@ -65,7 +78,7 @@ func (e *episode) hazard(i, t int) float64 {
 // and the mediated-deal multiplier where they apply.
 func (e *episode) baseHazard(i int, kind dealKind, terms []float64, mediated bool) float64 {
 	h := e.actor(i).RenegingHazard * e.protection(i, e.guaranteeLevel(kind, terms))
-	if kind == interimDeal {
+	if l := e.scn.Deals.Interim; kind == interimDeal && (l.Lever < 0 || e.who[i] == l.Lever) {
 		h *= e.world.Interim.Leverage
 	}
 	if mediated && e.mediator >= 0 {
@@ -106,11 +119,16 @@ func (e *episode) renege(i, t int) {
 	e.collapsed = true
 	c := &e.cheat
 	c.active, c.reneger, c.since, c.detect = true, i, t, e.detection(e.deal.terms)
+	snap := 0.0
+	if it := e.scn.Deals.Interim; e.deal.kind == interimDeal && it.Lever == e.who[i] {
+		snap = e.world.Interim.Snapback
+	}
 	for k, x := range e.deal.terms {
-		sq := e.issues[k].StatusQuo
+		is := &e.issues[k]
 		c.terms[k] = x
-		if e.util.issue(i, k, sq) > e.util.issue(i, k, x) {
-			c.terms[k] = sq
+		if sq := is.StatusQuo; e.util.issue(i, k, sq) > e.util.issue(i, k, x) {
+			// Withdrawn to the status quo, and past it by the snapback.
+			c.terms[k] = clamp(sq+snap*(is.Max-is.Min)*math.Copysign(1, sq-x), is.Min, is.Max)
 		}
 	}
 	c.utility = [2]float64{e.util.total(0, c.terms), e.util.total(1, c.terms)}

@@ -79,16 +79,16 @@ func (e *episode) responds(i int, kind dealKind, t int, mediated bool) bool {
 		}
 		return false
 	}
-	v := e.noDealValue(i, t)
+	v, f := e.noDealValue(i, t), e.fallback(i, t)
 	value := e.value(i, kind, e.offer, e.util.total(i, e.offer), v, mediated)
 	aspiration := e.threshold(i, t)
 	if mediated {
-		aspiration = e.faceSaving(aspiration, v)
+		aspiration = e.faceSaving(aspiration, f)
 	}
-	ok := value >= max(aspiration, v)-tolerance
+	ok := value >= max(aspiration, f)-tolerance
 	if e.rec != nil {
-		e.rec.respond(i, kind, t, verdict(ok, value, aspiration, v), Response{Accepted: ok,
-			Value: value, Aspiration: aspiration, NoDealValue: v, Belief: e.believed(i, t)})
+		e.rec.respond(i, kind, t, verdict(ok, value, aspiration, f, e.deal.kind == interimDeal), Response{Accepted: ok,
+			Value: value, Aspiration: aspiration, NoDealValue: v, Fallback: f, Belief: e.believed(i, t)})
 	}
 	return ok
 }
@@ -103,13 +103,16 @@ func noOfferReason(kind dealKind) string {
 	return "red_lines"
 }
 
-// verdict names why a response with this value, aspiration and value of
-// no deal accepts or rejects.
-func verdict(ok bool, value, aspiration, v float64) string {
+// verdict names why a response with this value, aspiration and fallback
+// accepts or rejects: "no_deal" when the package is worth less than the
+// value of no deal, "interim" when less than the interim in force.
+func verdict(ok bool, value, aspiration, f float64, interim bool) string {
 	switch {
 	case ok:
 		return "accepted"
-	case value < v-tolerance:
+	case value < f-tolerance && interim:
+		return "interim"
+	case value < f-tolerance:
 		return "no_deal"
 	}
 	return "aspiration"
@@ -123,6 +126,12 @@ func (e *episode) agree(kind dealKind, t int, mediated bool) {
 		return
 	}
 	d := &e.deal
+	if kind == comprehensiveDeal && d.kind == interimDeal && e.out.Upgrade == 0 {
+		e.out.Upgrade = t
+	}
+	if kind == interimDeal && e.out.InterimAgreement == 0 {
+		e.out.InterimAgreement = t
+	}
 	d.kind, d.start, d.mediated = kind, t, mediated
 	e.run = 0
 	e.hopeless = [2]int{}

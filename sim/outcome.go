@@ -37,6 +37,9 @@ type Episode struct {
 	Outcome                Outcome
 	FirstAgreement         int        // round of the first deal of any kind
 	ComprehensiveAgreement int        // round of the first comprehensive deal
+	InterimAgreement       int        // round of the first interim deal
+	Upgrade                int        // round an interim deal in force was first upgraded to a comprehensive one
+	Feasible               bool       // some comprehensive package lay within both sides' red lines in round 1
 	DealRounds             int        // rounds with a deal in force
 	LongestDeal            int        // rounds the longest-lived deal stayed in force
 	Agreements             int        // deals agreed, each interim and each comprehensive one (an upgrade counts again)

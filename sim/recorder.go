@@ -67,7 +67,14 @@ func (r *recorder) begin() {
 	}
 	if e.hasInterim() {
 		it := &e.world.Interim
-		w.Interim = &TraceInterim{Term: it.Term, Renewal: it.Renewal, Scope: it.Scope, Guarantee: it.Guarantee, Leverage: it.Leverage}
+		w.Interim = &TraceInterim{Term: it.Term, Renewal: it.Renewal, Scopes: map[string]float64{},
+			Guarantee: it.Guarantee, Leverage: it.Leverage, Snapback: it.Snapback}
+		for j, k := range e.scn.Deals.Interim.Issues {
+			w.Interim.Scopes[e.issues[k].Name] = it.Scopes[j]
+		}
+		if l := e.scn.Deals.Interim.Lever; l >= 0 {
+			w.Interim.Lever = e.scn.Actors[l].Name
+		}
 	}
 	for j, sh := range e.scn.Shocks {
 		ts := TraceShock{Name: sh.Name, At: sh.At}

@@ -47,6 +47,23 @@ type Result struct {
 	// mediator's bridging package.
 	RatificationFailure stats.Estimate `json:"ratification_failure"`
 	Mediated            stats.Estimate `json:"mediated"`
+
+	Paths Paths `json:"paths"`
+}
+
+// Paths says which roads the episodes took: whether a comprehensive deal
+// was possible from the start, and whether interim deals led to one.
+type Paths struct {
+	// Feasible is the probability that some comprehensive package lay
+	// within both sides' red lines in round 1.
+	Feasible stats.Estimate `json:"feasible"`
+	// Interim is the probability that an interim deal is agreed;
+	// Upgrade that an interim deal in force is upgraded to a
+	// comprehensive one (the stepping stone); UpgradeGivenInterim the
+	// same among the episodes with an interim deal.
+	Interim             stats.Estimate `json:"interim"`
+	Upgrade             stats.Estimate `json:"upgrade"`
+	UpgradeGivenInterim stats.Estimate `json:"upgrade_given_interim"`
 }
 
 // EfficiencySummary summarizes the Efficiency of deals in force at the
@@ -89,6 +106,12 @@ func (p plan) result(t *tally) *Result {
 		Reneged:             make(map[string]stats.Estimate),
 		RatificationFailure: stats.Proportion{N: t.episodes, K: t.ratification}.Estimate(),
 		Mediated:            stats.Proportion{N: t.agreed, K: t.mediated}.Estimate(),
+		Paths: Paths{
+			Feasible:            stats.Proportion{N: t.episodes, K: t.feasible}.Estimate(),
+			Interim:             stats.Proportion{N: t.episodes, K: t.interim}.Estimate(),
+			Upgrade:             stats.Proportion{N: t.episodes, K: t.upgrade}.Estimate(),
+			UpgradeGivenInterim: stats.Proportion{N: t.interim, K: t.upgrade}.Estimate(),
+		},
 	}
 	for _, o := range Outcomes() {
 		r.Outcomes[o.String()] = stats.Proportion{N: t.episodes, K: t.outcomes[o]}.Estimate()

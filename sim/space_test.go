@@ -110,22 +110,3 @@ func TestSinglePeakedFrontier(t *testing.T) {
 		t.Errorf("level %v, u1 %v; want 0.75, 0.75", x[0], u1)
 	}
 }
-
-func TestIsFloor(t *testing.T) {
-	for _, c := range []struct {
-		v     model.ValueWorld
-		level float64
-		want  bool
-	}{
-		{model.ValueWorld{Shape: model.Linear, Ideal: 1, IssueMin: 0, IssueMax: 1}, 0.6, true},  // wants more: a floor
-		{model.ValueWorld{Shape: model.Linear, Ideal: 0, IssueMin: 0, IssueMax: 1}, 0.6, false}, // wants less: a ceiling
-		{model.ValueWorld{Shape: model.Linear, Ideal: 1, IssueMin: 0, IssueMax: 1}, 1, true},    // at the top ideal: a floor
-		{model.ValueWorld{Shape: model.Linear, Ideal: 0, IssueMin: 0, IssueMax: 1}, 0, false},   // at the bottom ideal: a ceiling
-		{model.ValueWorld{Shape: model.SinglePeaked, Ideal: 20, IssueMin: 0, IssueMax: 60}, 3.67, true},
-		{model.ValueWorld{Shape: model.SinglePeaked, Ideal: 0.5, IssueMin: 0, IssueMax: 1}, 0.9, false},
-	} {
-		if got := isFloor(c.v, c.level); got != c.want {
-			t.Errorf("isFloor(%+v, %v) = %v; want %v", c.v, c.level, got, c.want)
-		}
-	}
-}

@@ -98,24 +98,25 @@ func (interimFirst) propose(e *episode, i int) dealKind {
 func (interimFirst) accepts(*episode, int, dealKind) bool { return true }
 func (interimFirst) delay(*model.ActorWorld) int          { return 0 }
 
-// stepByStep moves in phased reciprocal steps: an interim deal first (if
-// it believes one acceptable to both sides exists), and
-// the comprehensive upgrade only once the other side's step has been
-// verified, that is once the interim has held for the expected time to
-// detect reneging under its verification level.
+// stepByStep moves in phased reciprocal steps, each conditional on the
+// other's verified step: an interim deal first, and a comprehensive deal
+// only once an interim has been verified — held for the expected time to
+// detect reneging under its verification level — in this episode. It
+// takes a comprehensive deal at once only when no interim package lies
+// within the red lines, so that no step is possible.
 type stepByStep struct{}
 
-func (stepByStep) propose(e *episode, i int) dealKind {
+func (p stepByStep) propose(e *episode, i int) dealKind {
 	switch {
 	case e.deal.kind == noDeal && e.interimInReach(i):
 		return interimDeal
-	case e.deal.kind == interimDeal && !e.interimVerified():
+	case !p.accepts(e, i, comprehensiveDeal):
 		return noDeal
 	}
 	return comprehensiveDeal
 }
 func (stepByStep) accepts(e *episode, _ int, kind dealKind) bool {
-	return kind == interimDeal || e.deal.kind == noDeal || e.interimVerified()
+	return kind == interimDeal || e.stepTaken || e.interimVerified() || !e.interim.ok
 }
 func (stepByStep) delay(*model.ActorWorld) int { return 0 }
 

@@ -30,6 +30,9 @@ type tally struct {
 	ratification  int64 // episodes with a ratification failure
 	mediated      int64 // episodes with a deal reached on a bridging package
 	agreed        int64 // episodes with at least one deal
+	feasible      int64 // episodes whose red lines left a comprehensive package in round 1
+	interim       int64 // episodes with an interim deal
+	upgrade       int64 // episodes with an interim deal upgraded to a comprehensive one
 
 	all []*stats.Sample // every Sample above, in a fixed order, for reset and merge
 }
@@ -98,6 +101,7 @@ func utilityFloor(s *model.Scenario, a int) float64 {
 func (t *tally) reset() {
 	t.episodes, t.outcomes, t.reneged = 0, [numOutcomes]int64{}, [2]int64{}
 	t.ratification, t.mediated, t.agreed = 0, 0, 0
+	t.feasible, t.interim, t.upgrade = 0, 0, 0
 	for _, s := range t.all {
 		s.Reset()
 	}
@@ -143,6 +147,15 @@ func (t *tally) add(e *Episode) {
 	if e.RatificationFailures > 0 {
 		t.ratification++
 	}
+	if e.Feasible {
+		t.feasible++
+	}
+	if e.InterimAgreement > 0 {
+		t.interim++
+	}
+	if e.Upgrade > 0 {
+		t.upgrade++
+	}
 }
 
 // merge adds the episodes of o to t.
@@ -157,6 +170,9 @@ func (t *tally) merge(o *tally) {
 	t.ratification += o.ratification
 	t.mediated += o.mediated
 	t.agreed += o.agreed
+	t.feasible += o.feasible
+	t.interim += o.interim
+	t.upgrade += o.upgrade
 	for j, s := range t.all {
 		s.Merge(o.all[j])
 	}

@@ -62,11 +62,13 @@ type TraceMediator struct {
 
 // TraceInterim is the sampled terms of interim deals.
 type TraceInterim struct {
-	Term      int     `json:"term"` // rounds before it expires unless renewed
-	Renewal   float64 `json:"renewal"`
-	Scope     float64 `json:"scope"`
-	Guarantee float64 `json:"guarantee"`
-	Leverage  float64 `json:"leverage"`
+	Term      int                `json:"term"` // rounds before it expires unless renewed
+	Renewal   float64            `json:"renewal"`
+	Scopes    map[string]float64 `json:"scopes"` // per settled issue: the fraction of the way to either end of its range it may move
+	Guarantee float64            `json:"guarantee"`
+	Leverage  float64            `json:"leverage"`
+	Lever     string             `json:"lever,omitempty"`    // the principal holding the lever, when one does
+	Snapback  float64            `json:"snapback,omitempty"` // how far beyond the status quo the lever holder's reneging goes, as a fraction of the range
 }
 
 // TraceShock is a shock that may strike: its hazard per round, or the
@@ -126,8 +128,9 @@ type Event struct {
 
 	// Reason says why a response went as it did: "accepted", "policy"
 	// (the responder's policy refuses this kind of deal now), "aspiration"
-	// (the value falls short of its aspiration) or "no_deal" (short of its
-	// value of no deal); and why a principal made no offer: "policy" (its
+	// (the value falls short of its aspiration), "no_deal" (short of its
+	// value of no deal) or "interim" (short of the value of keeping the
+	// interim deal in force); and why a principal made no offer: "policy" (its
 	// policy makes no proposal now), "red_lines" (the red lines leave no
 	// package of the kind) or "demand" (no package meets its demand).
 	Reason string `json:"reason,omitempty"`
@@ -171,6 +174,7 @@ type Response struct {
 	Value       float64 `json:"value"`         // V = v + (u − v)·κ: the deal's worth allowing for its end
 	Aspiration  float64 `json:"aspiration"`    // the least value its tactic accepts this round
 	NoDealValue float64 `json:"no_deal_value"` // v
+	Fallback    float64 `json:"fallback"`      // what it keeps if it rejects: v, or the value of keeping the interim deal in force
 	Belief      float64 `json:"belief"`        // what it believes the other side's value of no deal is
 }
 

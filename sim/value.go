@@ -10,7 +10,8 @@ import "math"
 //
 // with d = 1 − 1/L the discount over i's shadow of the future L. A deal
 // survives a round when the other side does not renege, with probability
-// 1 − h (h its reneging hazard on the deal), so with q = d·(1 − h) a
+// 1 − h (h the reneging hazard i expects of the other on the deal, its
+// doubt included: see expectedHazard), so with q = d·(1 − h) a
 // comprehensive deal gives κ = (1 − d)/(1 − q); h is capped at 1, as the
 // engine caps it when it draws reneging. An interim deal also ends
 // at each expiry of its term T unless renewed, with probability R:
@@ -18,7 +19,7 @@ import "math"
 // its value of no deal.
 func (e *episode) kappa(i int, kind dealKind, terms []float64, mediated bool) float64 {
 	d := 1 - 1/e.span[i]
-	q := d * (1 - min(1, e.baseHazard(1-i, kind, terms, mediated)))
+	q := d * (1 - min(1, e.expectedHazard(i, kind, terms, mediated)))
 	if kind != interimDeal {
 		return (1 - d) / (1 - q)
 	}
@@ -36,16 +37,35 @@ func (e *episode) value(i int, kind dealKind, terms []float64, u, v float64, med
 
 // aspiration returns the value principal i aims for when it has conceded
 // the fraction alpha of the way from the best value a deal it accepts can
-// give it to its value of no deal; never less than the value of no deal.
+// give it to its fallback (see fallback); never less than the fallback.
+// While an interim deal is in force only comprehensive deals count: the
+// interim is what an upgrade must beat.
 func (e *episode) aspiration(i, t int, alpha float64) float64 {
-	v := e.noDealValue(i, t)
-	best := v
+	v, f := e.noDealValue(i, t), e.fallback(i, t)
+	best := f
 	for _, kind := range [...]dealKind{comprehensiveDeal, interimDeal} {
+		if kind == interimDeal && e.deal.kind != noDeal {
+			continue
+		}
 		if sp := e.space(kind); sp != nil && sp.ok && e.policy[i].accepts(e, i, kind) {
 			best = max(best, v+(sp.best(i)-v)*sp.kappa[i])
 		}
 	}
-	return v + (best-v)*(1-alpha)
+	return f + (best-f)*(1-alpha)
+}
+
+// fallback returns what principal i keeps in round t if the package on
+// the table is not agreed: its value of no deal, or, while an interim
+// deal is in force, the value of keeping that interim (its utility for
+// the rest of its life, as kappa counts it). Upgrades are judged against
+// it, so a side that the interim suits better than any comprehensive
+// deal it could get has no reason to upgrade.
+func (e *episode) fallback(i, t int) float64 {
+	v := e.noDealValue(i, t)
+	if e.deal.kind != interimDeal {
+		return v
+	}
+	return e.value(i, interimDeal, e.deal.terms, e.deal.utility[i], v, e.deal.mediated)
 }
 
 // utilityFor returns the utility principal i needs from a package in sp

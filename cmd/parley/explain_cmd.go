@@ -265,7 +265,7 @@ func explainActor(s *model.Scenario, aw *model.ActorWorld, a model.Actor) explai
 			xa.RedLines = map[string]explainedLine{}
 		}
 		level, bound := aw.RedLines[j], "at_most"
-		if level < aw.Values[rl.Issue].Ideal {
+		if model.RedLineIsFloor(aw.Values[rl.Issue], level) {
 			bound = "at_least"
 		}
 		xa.RedLines[s.Issues[rl.Issue].Name] = explainedLine{round6(level), bound}

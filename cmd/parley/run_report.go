@@ -129,6 +129,12 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 		figure{name: "ratification failed", meaning: "ratifiers turned down a comprehensive deal", p: &r.RatificationFailure},
 		figure{name: "mediated", meaning: "of episodes with a deal: one came from a bridging package", p: &r.Mediated})
 	rep.sections = append(rep.sections, probabilities("Reneging, ratification, mediation", "", events))
+	rep.sections = append(rep.sections, probabilities("Paths", "", []figure{
+		{name: "feasible", meaning: "a comprehensive package lay within both sides' red lines in round 1", p: &r.Paths.Feasible},
+		{name: "interim", meaning: "an interim deal was agreed", p: &r.Paths.Interim},
+		{name: "upgrade", meaning: "an interim deal in force became a comprehensive one", p: &r.Paths.Upgrade},
+		{name: "upgrade | interim", meaning: "of episodes with an interim deal: it became a comprehensive one", p: &r.Paths.UpgradeGivenInterim},
+	}))
 	return rep
 }
 

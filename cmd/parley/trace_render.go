@@ -104,8 +104,16 @@ func (st *story) writeWorld(o *proseWriter) {
 		notes = append(notes, esc+".")
 	}
 	if it := w.Interim; it != nil {
-		notes = append(notes, fmt.Sprintf("An interim deal settles %s, each %s of the way from the status quo to the red lines; it lasts %d rounds, and is renewed at expiry with probability %s.",
-			st.interimIssues(), chance(it.Scope), it.Term, chance(it.Renewal)))
+		note := fmt.Sprintf("An interim deal moves %s from the status quo, each that share of the way to either end of its range, and defers the other issues; it lasts %d rounds, and at expiry is renewed if both sides prefer it to no deal, with probability %s.",
+			st.interimIssues(it), it.Term, chance(it.Renewal))
+		if it.Lever != "" {
+			note += fmt.Sprintf(" %s holds its lever: its reneging hazard on an interim is ×%s", st.labels[it.Lever], strconv.FormatFloat(it.Leverage, 'f', 2, 64))
+			if it.Snapback > 0 {
+				note += fmt.Sprintf(", and its reneging snaps its concessions back %s of the range beyond the status quo", chance(it.Snapback))
+			}
+			note += "."
+		}
+		notes = append(notes, note)
 	}
 	if patience := st.s.Protocol.WalkAwayPatience; patience < st.tr.Horizon {
 		notes = append(notes, fmt.Sprintf("A side that sees no acceptable deal within reach for %d rounds in a row walks away.", patience))
@@ -160,10 +168,11 @@ func hasRedLine(ps []sim.TracePrincipal, issue string) bool {
 }
 
 // interimIssues lists the issues an interim deal settles.
-func (st *story) interimIssues() string {
+func (st *story) interimIssues(it *sim.TraceInterim) string {
 	var names []string
 	for _, k := range st.s.Deals.Interim.Issues {
-		names = append(names, issueName(st.s.Issues[k].Name))
+		name := st.s.Issues[k].Name
+		names = append(names, fmt.Sprintf("%s (%s)", issueName(name), chance(it.Scopes[name])))
 	}
 	return strings.Join(names, ", ")
 }

@@ -221,6 +221,9 @@ func (st *story) response(who string, ev *sim.Event) string {
 	case "no_deal":
 		return fmt.Sprintf("%s rejects it: it values the deal at %s, below its value of no deal %s; it would rather have no deal.",
 			who, fmtUtility(r.Value), fmtUtility(r.NoDealValue))
+	case "interim":
+		return fmt.Sprintf("%s rejects it: it values the deal at %s, below the %s it gets from keeping the interim deal in force.",
+			who, fmtUtility(r.Value), fmtUtility(r.Fallback))
 	}
 	return fmt.Sprintf("%s rejects it: it values the deal at %s, short of its aspiration %s (its value of no deal is %s; it believes the other side's is %s).",
 		who, fmtUtility(r.Value), fmtUtility(r.Aspiration), fmtUtility(r.NoDealValue), fmtUtility(r.Belief))

@@ -21,11 +21,7 @@ func feasibleRanges(s *model.Scenario, w *model.World, p [2]int) (r []Range, cla
 		aw := &w.Actors[ai]
 		for j, rl := range s.Actors[ai].RedLines {
 			level, k := aw.RedLines[j], rl.Issue
-			if level < aw.Values[k].Ideal {
-				r[k].Lo = max(r[k].Lo, level)
-			} else {
-				r[k].Hi = min(r[k].Hi, level)
-			}
+			r[k].Lo, r[k].Hi = model.RedLineBounds(r[k].Lo, r[k].Hi, level, model.RedLineIsFloor(aw.Values[k], level))
 		}
 	}
 	for k := range r {
