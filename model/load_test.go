@@ -266,7 +266,7 @@ func TestVariantErrors(t *testing.T) {
 			[]string{"v.yaml:5:3: overrides.actors.aa.discount: actors.aa is no such field in the scenario extended; want a path to an existing field or a new key of an existing mapping; did you mean a?"}},
 		{"misspelled field: the near field is suggested",
 			"name: v\ndescription: d\nextends: minimal\noverrides:\n  actors.a.dicount: 0.5\n",
-			[]string{"v.yaml:5:3: actors.a.dicount: unknown field; valid fields here: role, label, objectives, discount, reservation, utility, red_lines, belief_noise, concession, reneging, hold_out, strategies, strategy; did you mean discount?"}},
+			[]string{"v.yaml:5:3: actors.a.dicount: unknown field; valid fields here: role, label, objectives, discount, reservation, utility, red_lines, red_line_yield, distrust, belief_noise, concession, reneging, hold_out, strategies, strategy; did you mean discount?"}},
 		{"other fields in a variant",
 			"name: v\ndescription: d\nextends: minimal\nhorizon: 5\n",
 			[]string{"v.yaml:4:1: horizon: unknown field; valid fields here: name, summary, description, extends, overrides, scale"}},
