@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -20,24 +21,25 @@ const temptationGain = 10
 // from episode to episode by one worker, so that playing allocates
 // nothing once its storage has grown.
 type episode struct {
-	scn       *model.Scenario
-	world     model.World
-	issues    []model.Issue
-	horizon   int
-	who       [2]int                 // actor indices of the principals
-	mediator  int                    // actor index of the mediator, or -1
-	ratifiers []int                  // actor indices of the ratifiers
-	roleIssue [model.Linkage + 1]int // issue index of each role, -1 for none
-	shockKey  []int                  // per shock: the event index its draws use, from its name
-	cost      [2]float64             // escalation cost per round
-	span      [2]float64             // shadow of the future: 1/(1 − δ) rounds, at most the horizon
-	policy    [2]policy
-	tactic    [2]tactic
-	util      utilities
-	comp      space
-	interim   space
-	events    events
-	rec       *recorder // nil unless the episode is traced
+	scn        *model.Scenario
+	world      model.World
+	issues     []model.Issue
+	horizon    int
+	who        [2]int                 // actor indices of the principals
+	mediator   int                    // actor index of the mediator, or -1
+	ratifiers  []int                  // actor indices of the ratifiers
+	roleIssue  [model.Linkage + 1]int // issue index of each role, -1 for none
+	shockKey   []int                  // per shock: the event index its draws use, from its name
+	shockOrder []int                  // the shocks' indices in the order of their names
+	cost       [2]float64             // escalation cost per round
+	span       [2]float64             // shadow of the future: 1/(1 − δ) rounds, at most the horizon
+	policy     [2]policy
+	tactic     [2]tactic
+	util       utilities
+	comp       space
+	interim    space
+	events     events
+	rec        *recorder // nil unless the episode is traced
 
 	// State that shocks and play change.
 	floor        [2][]bool    // per issue: the red line is a floor (x ≥ level) rather than a ceiling
@@ -118,6 +120,11 @@ func (e *episode) reset(s *model.Scenario, horizon int, strategies [2]model.Stra
 		}
 	}
 	e.shockKey = resize(e.shockKey, len(s.Shocks))
+	e.shockOrder = resize(e.shockOrder, len(s.Shocks))
+	for j := range e.shockOrder {
+		e.shockOrder[j] = j
+	}
+	slices.SortFunc(e.shockOrder, func(a, b int) int { return strings.Compare(s.Shocks[a].Name, s.Shocks[b].Name) })
 	for j, sh := range s.Shocks {
 		h := fnv.New32a()
 		h.Write([]byte(sh.Name))

@@ -2,10 +2,12 @@ package sim
 
 // shocks strikes the shocks of round t: a scheduled shock at its round,
 // any other with its hazard, and applies their effects. A shock's events
-// draw by its name, so two scenarios that share a shock meet it in the
-// same rounds whatever else they list.
+// draw by its name, and shocks of one round take effect in the order of
+// their names, so two scenarios that share a shock meet it in the same
+// rounds, with the same effects, whatever else they list and in whatever
+// order.
 func (e *episode) shocks(t int) {
-	for j := range e.scn.Shocks {
+	for _, j := range e.shockOrder {
 		sh, sw := &e.scn.Shocks[j], &e.world.Shocks[j]
 		if sh.At != 0 && sh.At != t || sh.At == 0 && !e.events.happens(tagShock, t, e.shockKey[j], sw.Hazard) {
 			continue
