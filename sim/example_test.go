@@ -65,7 +65,7 @@ func ExampleCompare() {
 	fmt.Printf("any deal: %.3f -> %.3f over %d paired episodes\n", c.Deal.Baseline.P, c.Deal.Alternative.P, d.N)
 	fmt.Println("interval excludes 0:", d.CI95[0] > 0)
 	// Output:
-	// any deal: 0.111 -> 0.158 over 4000 paired episodes
+	// any deal: 0.000 -> 0.943 over 4000 paired episodes
 	// interval excludes 0: true
 }
 
