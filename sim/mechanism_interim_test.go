@@ -1,0 +1,90 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/parley-sim/parley/model"
+	"github.com/parley-sim/parley/sim/stats"
+)
+
+// Mechanism checks of the red lines, guarantees, verification and the
+// interim track; see mechanism_test.go for the method.
+
+// assertNegative fails unless the paired difference d is negative with a
+// 95% interval below zero.
+func assertNegative(t *testing.T, what string, d stats.Difference) {
+	t.Helper()
+	d.Mean, d.CI95 = -d.Mean, [2]float64{-d.CI95[1], -d.CI95[0]}
+	assertPositive(t, "minus "+what, d)
+}
+
+// indicator returns 1 when b holds, 0 otherwise.
+func indicator(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func every(*Episode) bool { return true }
+
+// TestRedLineCorrelation checks deliverable 3 of issue #10: where the two
+// sides' red lines are compatible on average, drawing them from the same
+// facts (correlation 0.9 rather than 0) makes more worlds feasible, since
+// the gap between the lines varies less (Var(c − f) = σ²_c + σ²_f − 2ρσ_cσ_f).
+func TestRedLineCorrelation(t *testing.T) {
+	s := load(t, "lab-redlines")
+	corr := func(rho float64) *model.Scenario {
+		c := *s
+		c.Protocol.RedLineCorrelation = rho
+		return &c
+	}
+	d := pairedEpisodes(t, corr(0), corr(0.9), every, func(e *Episode) float64 { return indicator(e.Feasible) })
+	assertPositive(t, "P(feasible), ρ 0.9 − ρ 0", d)
+}
+
+// TestGuaranteesReduceReneging checks that stronger guarantees mean less
+// reneging: when A's red line asks for guarantees of at least 0.8 rather
+// than none, the deals carry them and B, whose hazard they cut, reneges
+// less often.
+func TestGuaranteesReduceReneging(t *testing.T) {
+	s := load(t, "lab-guarantees")
+	line := func(level float64) *model.Scenario {
+		return withActor(t, s, "a", func(a *model.Actor) {
+			a.RedLines = []model.RedLine{{Issue: s.Issue("guarantees"), Level: model.FixedParam(level)}}
+		})
+	}
+	d := pairedEpisodes(t, line(0), line(0.8), every, func(e *Episode) float64 { return indicator(e.Reneged[1]) })
+	assertNegative(t, "P(B reneges), guarantees ≥ 0.8 − none", d)
+}
+
+// TestVerificationFewerCollapses checks that faster verification means
+// fewer collapses: a reneging detected within a round or two (detection
+// 0.9 rather than 0.05 a round) lets the talks resume and remake the
+// deal, so fewer episodes end with a broken deal and none in force.
+func TestVerificationFewerCollapses(t *testing.T) {
+	s := load(t, "lab-guarantees")
+	detect := func(p float64) *model.Scenario {
+		c := *s
+		c.Protocol.DetectionBase = model.FixedParam(p)
+		return &c
+	}
+	d := pairedEpisodes(t, detect(0.05), detect(0.9), every, func(e *Episode) float64 { return indicator(e.Outcome == Collapsed) })
+	assertNegative(t, "P(collapsed), detection 0.9 − 0.05", d)
+}
+
+// TestStepByStepDiffersFromInterimFirst checks deliverable 5 of issue #10
+// on muscat: step-by-step takes a comprehensive deal only after a
+// verified interim, so against the same US it reaches fewer comprehensive
+// deals without an interim first than interim-first does.
+func TestStepByStepDiffersFromInterimFirst(t *testing.T) {
+	s := load(t, "muscat")
+	iran := func(p model.Policy) *model.Scenario {
+		return withActor(t, s, "iran", func(a *model.Actor) { a.Strategy = model.Strategy{Policy: p, Tactic: model.Boulware} })
+	}
+	direct := func(e *Episode) float64 {
+		return indicator(e.ComprehensiveAgreement > 0 && (e.InterimAgreement == 0 || e.InterimAgreement > e.ComprehensiveAgreement))
+	}
+	d := pairedEpisodes(t, iran(model.InterimFirst), iran(model.StepByStep), every, direct)
+	assertNegative(t, "P(comprehensive deal with no interim before it), step-by-step − interim-first", d)
+}
