@@ -88,8 +88,7 @@ func Compare(ctx context.Context, baseline, alternative *model.Scenario, baseCfg
 		return nil, err
 	}
 	c := &Comparison{
-		Partial: err != nil,
-		Seed:    pb.seed, Episodes: t.deal.A().N,
+		Seed: pb.seed, Episodes: t.deal.A().N, Partial: err != nil,
 		Baseline:    Arm{Scenario: baseline.Name, Horizon: pb.horizon, Round: baseline.Round, Strategies: bn},
 		Alternative: Arm{Scenario: alternative.Name, Horizon: pa.horizon, Round: alternative.Round, Strategies: an},
 		Outcomes:    make(map[string]PairedProbability),
