@@ -251,7 +251,15 @@ Examples:
 
 Run 'parley COMMAND --help' for a command's flags and examples.
 `)
+	fmt.Fprintln(w, glossaryLine)
 }
+
+// glossaryPath is the glossary of the terms parley uses, relative to the
+// repository's root.
+const glossaryPath = "docs/glossary.md"
+
+// glossaryLine ends every command's help.
+var glossaryLine = "Terms (aspiration, ZOPA, Pareto frontier, reservation value, …): " + glossaryPath
 
 // helpWidth is the width --help wraps the flags' descriptions at.
 const helpWidth = 80
@@ -271,6 +279,7 @@ func printCommandHelp(w io.Writer, c *command, fs *pflag.FlagSet) {
 			fmt.Fprintf(w, "  %s\n", ex)
 		}
 	}
+	fmt.Fprintf(w, "\n%s\n", glossaryLine)
 }
 
 // printErrors prints an error, one line per located problem, each line

@@ -127,6 +127,10 @@ func TestCommandsGolden(t *testing.T) {
 		{"trace-jpoa-markdown", []string{"trace", "jpoa-2013", "--seed", "3", "--episode", "5", "--format", "markdown"}, exitOK},
 		{"trace-rubinstein-json", []string{"trace", "rubinstein", "--format", "json"}, exitOK},
 		{"trace-bad-episode", []string{"trace", "muscat", "--episode", "-1"}, exitUsage},
+		{"trace-muscat-outcome-interim", []string{"trace", "muscat", "--outcome", "interim"}, exitOK}, // the first interim deal of seed 1
+		{"trace-jpoa-interim-then-comprehensive", []string{"trace", "jpoa-2013", "--find", "interim-then-comprehensive", "--format", "json"}, exitOK},
+		{"trace-find-none", []string{"trace", "rubinstein", "--outcome", "interim", "--search", "100"}, exitFail}, // one issue: no interim deal
+		{"trace-bad-find", []string{"trace", "--find", "renegde"}, exitUsage},
 		{"trace-not-a-principal", []string{"trace", "muscat", "--strategy", "oman=interim-first/linear"}, exitUsage},
 		{"trace-unknown", []string{"trace", "atlantis"}, exitFail},
 		{"run-help", []string{"run", "--help"}, exitOK},

@@ -44,6 +44,7 @@ func TestOutputDocCoversEveryField(t *testing.T) {
 	visit(reflect.TypeFor[sim.EpisodeTrace]())
 	visit(reflect.TypeFor[gameOutput]())
 	visit(reflect.TypeFor[buildVersion]())
+	visit(reflect.TypeFor[foundTrace]())
 	if fields < 30 {
 		t.Fatalf("found only %d JSON fields; the walk is broken", fields)
 	}

@@ -16,6 +16,7 @@ type story struct {
 	tr     *sim.EpisodeTrace
 	labels map[string]string // display name by actor name
 	policy map[string]string // strategy by principal name
+	found  string            // which search found the episode, when one did
 }
 
 func newStory(s *model.Scenario, tr *sim.EpisodeTrace) *story {
@@ -37,6 +38,9 @@ func (st *story) write(w io.Writer, l layout) error {
 	o := newProseWriter(w, l)
 	tr := st.tr
 	o.title(fmt.Sprintf("%s: episode %d of seed %d", tr.Scenario, tr.Episode, tr.Seed))
+	if st.found != "" {
+		o.para(st.found)
+	}
 	a, b := tr.Strategies[0], tr.Strategies[1]
 	unit := ""
 	if tr.Round != "" && tr.Round != "round" {
@@ -44,7 +48,7 @@ func (st *story) write(w io.Writer, l layout) error {
 	}
 	o.para(fmt.Sprintf("One episode of the negotiation, round by round, over a horizon of %d rounds%s. %s plays %s, %s plays %s. 'parley run %s --seed %d' counts this episode, its episode %d, as %s.",
 		tr.Horizon, unit, capital(st.labels[a.Actor]), a.Strategy, st.labels[b.Actor], b.Strategy, tr.Scenario, tr.Seed, tr.Episode, tr.Result.Outcome))
-	o.para("Utilities run from 0 (a side's worst package) to 1 (its best). A side judges a deal by its value V = v + (u − v)·κ: u is what the deal gives it per round, v its value of no deal (its fallback less the expected cost of escalation), and κ the discounted share of the future the deal is expected to stay in force.")
+	o.para("Utilities run from 0 (a side's worst package) to 1 (its best). A side judges a deal by its value V = v + (u − v)·κ: u is what the deal gives it per round, v its value of no deal (its fallback less the expected cost of escalation), and κ the discounted share of the future the deal is expected to stay in force. The terms used here (aspiration, value of no deal, interim, ratification, reneging, …) are defined in " + glossaryPath + ".")
 	st.writeWorld(o)
 	st.writeRounds(o)
 	st.writeOutcome(o)

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -63,5 +64,40 @@ func decode(t *testing.T, args []string, v any) {
 	}
 	if err := json.Unmarshal([]byte(stdout), v); err != nil {
 		t.Fatalf("parley %v: %v", args, err)
+	}
+}
+
+// TestTraceFindsFirst checks that trace --outcome interim tells the first
+// interim episode of the seed on muscat and jpoa-2013: run over that many
+// episodes counts no interim deal, and over one more counts one.
+func TestTraceFindsFirst(t *testing.T) {
+	for _, scenario := range []string{"muscat", "jpoa-2013"} {
+		var tr struct {
+			Episode int
+			Result  struct{ Outcome string }
+			Search  struct{ From, Searched int }
+		}
+		decode(t, []string{"trace", scenario, "--outcome", "interim", "--format", "json"}, &tr)
+		if tr.Result.Outcome != "interim" || tr.Search.From != 0 || tr.Search.Searched != tr.Episode+1 {
+			t.Fatalf("%s: found episode %d, outcome %s, search %+v", scenario, tr.Episode, tr.Result.Outcome, tr.Search)
+		}
+		interim := func(n int) int {
+			if n == 0 {
+				return 0
+			}
+			var r struct {
+				Outcomes map[string]struct{ K int }
+			}
+			decode(t, []string{"run", scenario, "--episodes", strconv.Itoa(n), "--format", "json"}, &r)
+			return r.Outcomes["interim"].K
+		}
+		if before, after := interim(tr.Episode), interim(tr.Episode+1); before != 0 || after != 1 {
+			t.Errorf("%s: trace finds episode %d; run counts %d interim episodes before it and %d with it, want 0 and 1",
+				scenario, tr.Episode, before, after)
+		}
+		text, _, _ := invoke("trace", scenario, "--outcome", "interim")
+		if want := "Episode " + strconv.Itoa(tr.Episode) + " is the first episode of seed 1"; !strings.Contains(text, want) {
+			t.Errorf("%s: the account does not say %q", scenario, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -79,6 +80,32 @@ func TestFormatVocabulary(t *testing.T) {
 		text, _, code2 := invoke(append(slices.Clone(args), "--format", "text")...)
 		if code != exitOK || code2 != exitOK || table != text {
 			t.Errorf("%s: --format text (exit %d) differs from --format table (exit %d)", c.name, code2, code)
+		}
+	}
+}
+
+// TestGlossary checks that docs/glossary.md defines the terms the output
+// uses, and that every command's help and the trace account point to it.
+func TestGlossary(t *testing.T) {
+	doc, err := os.ReadFile(glossaryPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, term := range []string{"Aspiration", "Pareto frontier", "Value of no deal", "ZOPA", "Nash point",
+		"Kalai–Smorodinsky", "Reservation value", "Interim deal", "Comprehensive deal", "Ratification",
+		"Reneging", "Utopia point", "Disagreement point", "Red line", "Discount factor", "Escalation"} {
+		if !regexp.MustCompile(`\*\*[^*]*` + regexp.QuoteMeta(term) + `[^*]*\*\*`).Match(doc) {
+			t.Errorf("%s does not define %q", glossaryPath, term)
+		}
+	}
+	for _, c := range commands {
+		if help, _, _ := invoke(c.name, "--help"); !strings.Contains(help, glossaryPath) {
+			t.Errorf("parley %s --help does not point to %s", c.name, glossaryPath)
+		}
+	}
+	for _, format := range []string{"table", "markdown"} {
+		if story, _, _ := invoke("trace", "rubinstein", "--format", format); !strings.Contains(story, glossaryPath) {
+			t.Errorf("trace --format %s does not point to %s", format, glossaryPath)
 		}
 	}
 }
