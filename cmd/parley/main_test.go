@@ -128,7 +128,7 @@ func TestCommandsGolden(t *testing.T) {
 		{"trace-rubinstein-json", []string{"trace", "rubinstein", "--format", "json"}, exitOK},
 		{"trace-bad-episode", []string{"trace", "muscat", "--episode", "-1"}, exitUsage},
 		{"trace-muscat-outcome-interim", []string{"trace", "muscat", "--outcome", "interim"}, exitOK}, // the first interim deal of seed 1
-		{"trace-jpoa-interim-then-comprehensive", []string{"trace", "jpoa-2013", "--find", "interim-then-comprehensive", "--format", "json"}, exitOK},
+		{"trace-jpoa-interim-then-comprehensive", []string{"trace", "jpoa-2013", "--find", "interim-then-comprehensive"}, exitOK},
 		{"trace-find-none", []string{"trace", "rubinstein", "--outcome", "interim", "--search", "100"}, exitFail}, // one issue: no interim deal
 		{"trace-bad-find", []string{"trace", "--find", "renegde"}, exitUsage},
 		{"trace-not-a-principal", []string{"trace", "muscat", "--strategy", "oman=interim-first/linear"}, exitUsage},
