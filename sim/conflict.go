@@ -1,7 +1,5 @@
 package sim
 
-import "math"
-
 // walkAway counts, for each side still at the table with no deal in
 // force, the consecutive rounds in which it believes no acceptable deal
 // is within reach; after the protocol's patience it walks away.
@@ -87,6 +85,6 @@ func (e *episode) noDealValue(i, t int) float64 {
 	if h == 0 {
 		return r
 	}
-	pi := 1 - math.Pow(1-h, e.span[i])
+	pi := e.risk[i].of(h, e.span[i])
 	return r - pi*(r+e.cost[i])
 }

@@ -33,6 +33,7 @@ type episode struct {
 	shockOrder []int                  // the shocks' indices in the order of their names
 	cost       [2]float64             // escalation cost per round
 	span       [2]float64             // shadow of the future: 1/(1 − δ) rounds, at most the horizon
+	risk       [2]riskMemo            // per principal: the last escalation risk computed
 	policy     [2]policy
 	tactic     [2]tactic
 	util       utilities
@@ -199,6 +200,7 @@ func (e *episode) start() {
 		}
 		e.yielded[i], e.doubt[i] = false, a.Distrust
 		e.sum[i], e.total[i], e.weight[i], e.cost[i], e.plain[i] = 0, 0, 1, 0, 0
+		e.risk[i] = riskMemo{}
 		e.span[i] = float64(e.horizon)
 		if a.Discount < 1 {
 			e.span[i] = min(e.span[i], 1/(1-a.Discount))
@@ -272,8 +274,10 @@ func (e *episode) interimVerified() bool {
 // doubts about the other have moved.
 func (e *episode) spaces() {
 	for i := range 2 {
-		if y := e.noDealValue(i, e.now) < e.actor(i).RedLineYield; y != e.yielded[i] {
-			e.yielded[i], e.dirty = y, true
+		if soft := e.actor(i).RedLineYield; soft > math.Inf(-1) {
+			if y := e.noDealValue(i, e.now) < soft; y != e.yielded[i] {
+				e.yielded[i], e.dirty = y, true
+			}
 		}
 	}
 	if e.dirty {
