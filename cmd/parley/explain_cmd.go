@@ -64,6 +64,7 @@ type explanation struct {
 	RedLinesCompatible bool                       `json:"red_lines_compatible"`
 	Disagreement       map[string]float64         `json:"disagreement"`
 	Ideal              map[string]float64         `json:"ideal"`
+	Utopia             map[string]float64         `json:"utopia"` // the Kalai–Smorodinsky reference point: the most each side gets in the ZOPA; null without one
 	IdealPackages      map[string]*bargainPackage `json:"ideal_packages"`
 	Frontier           []frontierSegment          `json:"frontier"`
 	ZOPA               *explainedZOPA             `json:"zopa"`
@@ -200,6 +201,7 @@ func newExplanation(s *model.Scenario, w *model.World, a *analytics.Analysis) *e
 			x.ZOPA.Range[name] = levelRange{round6(a.Disagreement[i]), round6(z.Best[i].Utility[i])}
 			x.ZOPA.Best[name] = x.pkg(&z.Best[i])
 		}
+		x.Utopia = x.byPrincipal([2]float64{z.Best[0].Utility[0], z.Best[1].Utility[1]})
 	}
 	x.NashBargaining, x.KalaiSmorodinsky, x.Utilitarian = x.pkg(a.Nash), x.pkg(a.KalaiSmorodinsky), x.pkg(a.Utilitarian)
 	if r := a.Rubinstein; r != nil {

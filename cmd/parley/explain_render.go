@@ -179,7 +179,7 @@ func (x *explanation) writeSolutions(o *proseWriter) {
 	o.table(t)
 	notes := []string{
 		"Nash bargaining (Nash 1950): the package that maximizes the product of the two sides' gains over their reservation values; the answer of symmetric, efficient bargaining.",
-		"Kalai–Smorodinsky (1975): the efficient package that gives each side the same fraction of the most it could gain in the ZOPA.",
+		"Kalai–Smorodinsky (1975): the efficient package that gives each side the same fraction of the most it could gain in the ZOPA, the two ends of the ZOPA together making its reference, the utopia point.",
 		"Utilitarian: the package with the largest sum of utilities, however it is shared.",
 		"Best for one side: the most it can get while the other still gets its reservation value; the two ends of the ZOPA.",
 	}

@@ -45,6 +45,7 @@ func TestOutputDocCoversEveryField(t *testing.T) {
 	visit(reflect.TypeFor[gameOutput]())
 	visit(reflect.TypeFor[buildVersion]())
 	visit(reflect.TypeFor[foundTrace]())
+	visit(reflect.TypeFor[explanation]())
 	if fields < 30 {
 		t.Fatalf("found only %d JSON fields; the walk is broken", fields)
 	}
