@@ -32,6 +32,9 @@ type decoder struct {
 	budget    int
 	exhausted bool
 
+	// horizon, when not 0, replaces the scenario's horizon.
+	horizon int
+
 	// badRange marks issues whose min and max are wrong, so that levels
 	// on them are not checked against a range that means nothing.
 	badRange map[int]bool

@@ -85,3 +85,16 @@ func ExampleErrorList() {
 	// line 16, actors.second.discount: 1.5 is out of range; want a number in (0, 1]
 	// line 21, colour: unknown field; valid fields here: name, summary, description, extends, start, round, horizon, issues, actors, deals, shocks, protocol
 }
+
+// A horizon given on the command line is checked as the file's would be:
+// pie's walk-away patience of 6 rounds does not fit in 3.
+func ExampleLoadWithHorizon() {
+	patient := pie + "protocol:\n  walk_away: {patience: 6}\n"
+	s, err := model.LoadWithHorizon(model.Source{Name: "pie.yaml", Data: []byte(patient)}, nil, 20)
+	fmt.Println(s.Horizon, err)
+	_, err = model.LoadWithHorizon(model.Source{Name: "pie.yaml", Data: []byte(patient)}, nil, 3)
+	fmt.Println(err)
+	// Output:
+	// 20 <nil>
+	// pie.yaml:22:25: protocol.walk_away.patience: 6 is out of range; want a whole number in [1, 3]
+}

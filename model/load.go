@@ -29,7 +29,17 @@ type Resolver func(ref, from string) (Source, error)
 // looked up with resolve, which may be nil when the source has none. On
 // failure the error is an ErrorList holding every problem found.
 func Load(src Source, resolve Resolver) (*Scenario, error) {
-	d := &decoder{file: src.Name, origin: map[*yaml.Node]string{}, badRange: map[int]bool{}}
+	return LoadWithHorizon(src, resolve, 0)
+}
+
+// LoadWithHorizon is Load with the scenario's horizon replaced by horizon
+// rounds (none for 0) before validation: every field measured in rounds
+// is checked against it, as if the file said horizon: N.
+func LoadWithHorizon(src Source, resolve Resolver, horizon int) (*Scenario, error) {
+	if horizon < 0 || horizon > MaxHorizon {
+		return nil, ErrorList{&Error{File: src.Name, Path: "horizon", Msg: fmt.Sprintf("%d; want 1 … %d rounds, or 0 for the file's", horizon, MaxHorizon)}}
+	}
+	d := &decoder{file: src.Name, origin: map[*yaml.Node]string{}, badRange: map[int]bool{}, horizon: horizon}
 	root := d.resolveTree(src, resolve, nil, nil)
 	var s *Scenario
 	if root != nil {

@@ -112,6 +112,9 @@ func (d *decoder) decodeScenario(root *yaml.Node) *Scenario {
 	}
 	s.Round = roundUnits[d.choice(top.val["round"], "round", roundUnits, 0)]
 	s.Horizon = d.integer(top.val["horizon"], "horizon", 1, MaxHorizon, MaxHorizon)
+	if d.horizon != 0 {
+		s.Horizon = d.horizon
+	}
 	rounds := closed(0, float64(s.Horizon))
 
 	s.Issues = d.decodeIssues(top.val["issues"])

@@ -68,13 +68,13 @@ func runCompare(e *env, opts any, args []string) error {
 		alt.Strategies = make(map[string]model.Strategy)
 	}
 	maps.Copy(alt.Strategies, versus)
-	s, err := e.loadScenarioArg(args)
+	s, err := e.loadScenarioArgAt(args, o.horizon)
 	if err != nil {
 		return err
 	}
 	as := s
 	if o.versusScenario != "" {
-		if as, err = e.loadScenario(o.versusScenario); err != nil {
+		if as, err = e.loadScenarioAt(o.versusScenario, o.horizon); err != nil {
 			return err
 		}
 	}

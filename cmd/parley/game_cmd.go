@@ -94,7 +94,7 @@ func runGame(e *env, opts any, args []string) error {
 	if err := checkBootstrap(o.bootstrap); err != nil {
 		return err
 	}
-	s, err := e.loadScenarioArg(args)
+	s, err := e.loadScenarioArgAt(args, o.horizon)
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,8 @@ func TestLimits(t *testing.T) {
 		{"game-bootstrap-too-many", []string{"game", "--bootstrap", "100000000"}},                                                 // 3: out of memory
 		{"run-workers-too-many", []string{"run", "--workers", "100000"}},                                                          // 3: 7.8 GB in 15 s
 		{"game-workers-too-many", []string{"game", "--workers", "100000"}},                                                        // 3
+		{"run-horizon-one", []string{"run", "--horizon", "1"}},                                                                    // 7: accepted, while horizon: 1 in the file is refused
+		{"trace-horizon-two", []string{"trace", "--horizon", "2"}},                                                                // 7
 		{"trace-episode-max-int", []string{"trace", "--episode", maxInt}},                                                         // 7: "episodes: -9223372036854775808"
 		{"run-strategy-twice", []string{"run", "--strategy", "iran=interim-first/boulware", "--strategy", "iran=hold-out/fixed"}}, // 7: the last silently won
 		{"compare-versus-twice", []string{"compare", "--versus", "us=interim-first/boulware", "--versus", "us=hold-out/fixed"}},   // 7

@@ -22,24 +22,41 @@ const stdinName = "<stdin>"
 // path, or with - the scenario on standard input (whose extends are
 // relative to the working directory).
 func (e *env) loadScenario(arg string) (*model.Scenario, error) {
-	if src, ok := scenarios.Source(arg); ok {
-		return model.Load(src, scenarios.Resolve)
-	}
-	if arg == stdioName {
-		src, err := e.readStdin()
-		if err != nil {
-			return nil, err
-		}
-		return model.Load(src, resolveFile)
-	}
-	src, err := readSource(arg)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, notFound(arg, err)
-	}
+	return e.loadScenarioAt(arg, 0)
+}
+
+// loadScenarioAt is loadScenario with the horizon --horizon sets (0 for
+// the scenario's): the scenario is checked as if its file said so, so
+// that --horizon 1 is refused where horizon: 1 would be.
+func (e *env) loadScenarioAt(arg string, horizon int) (*model.Scenario, error) {
+	src, resolve, err := e.source(arg)
 	if err != nil {
 		return nil, err
 	}
-	return model.Load(src, resolveFile)
+	s, err := model.LoadWithHorizon(src, resolve, horizon)
+	if err != nil && horizon != 0 {
+		if plain, perr := model.Load(src, resolve); perr == nil {
+			return nil, usagef("--horizon %d: %s does not fit in %s; its file with horizon: %d would be refused for:\n%v",
+				horizon, plain.Name, count(horizon, plain.Round), horizon, err)
+		}
+	}
+	return s, err
+}
+
+// source finds the scenario arg names, and how to resolve its extends.
+func (e *env) source(arg string) (model.Source, model.Resolver, error) {
+	if src, ok := scenarios.Source(arg); ok {
+		return src, scenarios.Resolve, nil
+	}
+	if arg == stdioName {
+		src, err := e.readStdin()
+		return src, resolveFile, err
+	}
+	src, err := readSource(arg)
+	if errors.Is(err, fs.ErrNotExist) {
+		return src, nil, notFound(arg, err)
+	}
+	return src, resolveFile, err
 }
 
 // notFound explains a scenario argument that is neither an embedded
@@ -61,11 +78,17 @@ func notFound(arg string, err error) error {
 // loadScenarioArg loads the scenario a command's optional SCENARIO|FILE
 // argument names, the default scenario when there is none.
 func (e *env) loadScenarioArg(args []string) (*model.Scenario, error) {
+	return e.loadScenarioArgAt(args, 0)
+}
+
+// loadScenarioArgAt is loadScenarioArg with the horizon --horizon sets,
+// as loadScenarioAt takes it.
+func (e *env) loadScenarioArgAt(args []string, horizon int) (*model.Scenario, error) {
 	switch len(args) {
 	case 0:
-		return e.loadScenario(scenarios.Default)
+		return e.loadScenarioAt(scenarios.Default, horizon)
 	case 1:
-		return e.loadScenario(args[0])
+		return e.loadScenarioAt(args[0], horizon)
 	}
 	return nil, usagef("want at most one SCENARIO or FILE, got %d arguments", len(args))
 }

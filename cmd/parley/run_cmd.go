@@ -54,7 +54,7 @@ func runRun(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.loadScenarioArg(args)
+	s, err := e.loadScenarioArgAt(args, o.horizon)
 	if err != nil {
 		return err
 	}

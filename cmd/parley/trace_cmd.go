@@ -87,7 +87,7 @@ func runTrace(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.loadScenarioArg(args)
+	s, err := e.loadScenarioArgAt(args, o.horizon)
 	if err != nil {
 		return err
 	}
