@@ -50,8 +50,10 @@ func TestExplainUtopia(t *testing.T) {
 	for _, scenario := range []string{"muscat", "rubinstein", "jpoa-2013"} {
 		var got struct {
 			Disagreement, Ideal, Utopia map[string]float64
-			ZOPA                        struct{ Range map[string]struct{ Max float64 } }
-			KalaiSmorodinsky            struct{ Utilities map[string]float64 } `json:"kalai_smorodinsky"`
+			ZOPA                        struct {
+				Range map[string]struct{ Max float64 }
+			}
+			KalaiSmorodinsky struct{ Utilities map[string]float64 } `json:"kalai_smorodinsky"`
 		}
 		decode(t, []string{"explain", scenario, "--format", "json"}, &got)
 		if len(got.Utopia) != 2 {
