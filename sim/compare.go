@@ -27,6 +27,12 @@ type Comparison struct {
 	Outcomes map[string]PairedProbability `json:"outcomes"`
 	Deal     PairedProbability            `json:"deal_reached"`
 
+	// Interim compares the probability that an interim deal is agreed;
+	// Upgrade that an interim deal in force becomes a comprehensive one
+	// (see Paths).
+	Interim PairedProbability `json:"interim_reached"`
+	Upgrade PairedProbability `json:"upgrade"`
+
 	// Utilities compares each principal's realized utility, by name.
 	Utilities map[string]PairedMean `json:"utilities"`
 }
@@ -93,6 +99,8 @@ func Compare(ctx context.Context, baseline, alternative *model.Scenario, baseCfg
 		Alternative: Arm{Scenario: alternative.Name, Horizon: pa.horizon, Round: alternative.Round, Strategies: an},
 		Outcomes:    make(map[string]PairedProbability),
 		Deal:        paired(t.deal),
+		Interim:     paired(t.interim),
+		Upgrade:     paired(t.upgrade),
 		Utilities:   make(map[string]PairedMean),
 	}
 	for _, o := range Outcomes() {
@@ -115,6 +123,8 @@ func paired(p stats.PairedProportion) PairedProbability {
 type pairedTally struct {
 	outcomes  [numOutcomes]stats.PairedProportion
 	deal      stats.PairedProportion
+	interim   stats.PairedProportion
+	upgrade   stats.PairedProportion
 	utility   [2]stats.Paired
 	base, alt [2]stats.Moments
 }
@@ -126,6 +136,8 @@ func (t *pairedTally) add(base, alt *Episode) {
 		t.outcomes[o].Add(alt.Outcome == Outcome(o), base.Outcome == Outcome(o))
 	}
 	t.deal.Add(alt.FirstAgreement > 0, base.FirstAgreement > 0)
+	t.interim.Add(alt.InterimAgreement > 0, base.InterimAgreement > 0)
+	t.upgrade.Add(alt.Upgrade > 0, base.Upgrade > 0)
 	for i := range 2 {
 		t.utility[i].Add(alt.Utility[i], base.Utility[i])
 		t.base[i].Add(base.Utility[i])
@@ -138,6 +150,8 @@ func (t *pairedTally) merge(o *pairedTally) {
 		t.outcomes[k].Merge(o.outcomes[k])
 	}
 	t.deal.Merge(o.deal)
+	t.interim.Merge(o.interim)
+	t.upgrade.Merge(o.upgrade)
 	for i := range 2 {
 		t.utility[i].Merge(o.utility[i])
 		t.base[i].Merge(o.base[i])

@@ -124,6 +124,8 @@ func compareReport(c *sim.Comparison) *report {
 		addProb(o.String(), c.Outcomes[o.String()])
 	}
 	addProb("any deal reached", c.Deal)
+	addProb("interim reached", c.Interim)
+	addProb("interim upgraded", c.Upgrade)
 	rep.sections = append(rep.sections, probs)
 
 	util := section{title: "Realized utility", note: utilityNote,
