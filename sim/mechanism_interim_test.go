@@ -82,9 +82,41 @@ func TestStepByStepDiffersFromInterimFirst(t *testing.T) {
 	iran := func(p model.Policy) *model.Scenario {
 		return withActor(t, s, "iran", func(a *model.Actor) { a.Strategy = model.Strategy{Policy: p, Tactic: model.Boulware} })
 	}
-	direct := func(e *Episode) float64 {
-		return indicator(e.ComprehensiveAgreement > 0 && (e.InterimAgreement == 0 || e.InterimAgreement > e.ComprehensiveAgreement))
-	}
-	d := pairedEpisodes(t, iran(model.InterimFirst), iran(model.StepByStep), every, direct)
+	d := pairedEpisodes(t, iran(model.InterimFirst), iran(model.StepByStep), every, directComprehensive)
 	assertNegative(t, "P(comprehensive deal with no interim before it), step-by-step − interim-first", d)
+}
+
+// directComprehensive is 1 for an episode whose first comprehensive deal
+// came with no interim deal before it.
+func directComprehensive(e *Episode) float64 {
+	return indicator(e.ComprehensiveAgreement > 0 && (e.InterimAgreement == 0 || e.InterimAgreement > e.ComprehensiveAgreement))
+}
+
+// TestDistrustRoutesThroughInterim checks the trust mechanism: a side
+// that distrusts the other (distrust 3 rather than 0, so that it expects
+// the other's hazard ×4) values a comprehensive deal less, and an interim
+// deal's short exposure relatively more, so more episodes take the small
+// step first (Kydd 2005).
+func TestDistrustRoutesThroughInterim(t *testing.T) {
+	s := load(t, "lab-trust")
+	distrust := func(d float64) *model.Scenario {
+		return withActor(t, s, "a", func(a *model.Actor) { a.Distrust = model.FixedParam(d) })
+	}
+	d := pairedEpisodes(t, distrust(0), distrust(3), every, func(e *Episode) float64 { return indicator(e.InterimAgreement > 0) })
+	assertPositive(t, "P(interim deal), distrust 3 − 0", d)
+}
+
+// TestVerificationBuildsTrust checks the stepping stone: where a side
+// distrusts the other, an interim deal whose compliance is seen quickly
+// (detection 0.6 rather than 0.05 a round) wears the doubt down faster,
+// so more interim deals become comprehensive ones (Watson 1999).
+func TestVerificationBuildsTrust(t *testing.T) {
+	s := load(t, "lab-trust")
+	detect := func(p float64) *model.Scenario {
+		c := *s
+		c.Protocol.DetectionBase = model.FixedParam(p)
+		return &c
+	}
+	d := pairedEpisodes(t, detect(0.05), detect(0.6), every, func(e *Episode) float64 { return indicator(e.Upgrade > 0) })
+	assertPositive(t, "P(interim upgraded), detection 0.6 − 0.05", d)
 }
