@@ -106,11 +106,14 @@ func TestDistrustRoutesThroughInterim(t *testing.T) {
 	assertPositive(t, "P(interim deal), distrust 3 − 0", d)
 }
 
-// TestVerificationBuildsTrust checks the stepping stone: where a side
-// distrusts the other, an interim deal whose compliance is seen quickly
-// (detection 0.6 rather than 0.05 a round) wears the doubt down faster,
-// so more interim deals become comprehensive ones (Watson 1999).
-func TestVerificationBuildsTrust(t *testing.T) {
+// TestVerificationMoreUpgrades checks that verification makes interims
+// stepping stones more often: where a side distrusts the other and
+// deals are sometimes broken, seeing compliance quickly (detection 0.6
+// rather than 0.05 a round) wears the doubt down faster and ends an
+// undetected reneging sooner, so the talks resume and more interim deals
+// become comprehensive ones (Watson 1999). The two channels are not
+// separated here: most of the effect comes through resumed talks.
+func TestVerificationMoreUpgrades(t *testing.T) {
 	s := load(t, "lab-trust")
 	detect := func(p float64) *model.Scenario {
 		c := *s

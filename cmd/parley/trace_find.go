@@ -26,8 +26,8 @@ type condition struct {
 // lists them.
 var conditions = []condition{
 	{"deal", "a deal of any kind is reached", func(e *sim.Episode) bool { return e.FirstAgreement > 0 }},
-	{"interim-then-comprehensive", "an interim deal comes first and a comprehensive deal later",
-		func(e *sim.Episode) bool { return e.FirstAgreement > 0 && e.ComprehensiveAgreement > e.FirstAgreement }},
+	{"interim-then-comprehensive", "an interim deal in force becomes a comprehensive one (the stepping stone)",
+		func(e *sim.Episode) bool { return e.Upgrade > 0 }},
 	{"comprehensive-first", "the first deal is comprehensive",
 		func(e *sim.Episode) bool {
 			return e.ComprehensiveAgreement > 0 && e.ComprehensiveAgreement == e.FirstAgreement
