@@ -65,6 +65,29 @@ func TestCompletion(t *testing.T) {
 	if _, _, code := invoke("completion", "powershell"); code != exitUsage {
 		t.Errorf("completion powershell: exit %d, want %d", code, exitUsage)
 	}
+	for shell, check := range map[string][]string{"zsh": {"-n"}, "fish": {"-n"}} {
+		path, err := exec.LookPath(shell)
+		if err != nil {
+			t.Logf("no %s to parse its script", shell)
+			continue
+		}
+		cmd := exec.Command(path, check...)
+		cmd.Stdin = strings.NewReader(scripts[shell])
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("%s -n rejects its script: %v\n%s", shell, err, out)
+		}
+	}
+	if fish, err := exec.LookPath("fish"); err == nil {
+		// complete -C asks fish what it would offer; the script's own
+		// completions need no parley binary.
+		prog := scripts["fish"] + "\ncomplete -C 'parley ru'; complete -C 'parley run --format '; complete -C 'parley trace musc'\n"
+		out, err := exec.Command(fish, "--no-config", "-c", prog).CombinedOutput()
+		for _, want := range []string{"run\tsimulate", "markdown\t", "muscat"} {
+			if err != nil || !strings.Contains(string(out), want) {
+				t.Errorf("fish completes to %q (%v); want %q among them", out, err, want)
+			}
+		}
+	}
 	bash, err := exec.LookPath("bash")
 	if err != nil {
 		t.Skip("no bash to run the script")
