@@ -125,7 +125,7 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`f.yaml:9:16: actors.a.discount: unknown distribution "gamma"; want a number, {uniform: [lo, hi]}, {triangular: [lo, mode, hi]}, {pert: [lo, mode, hi]} or {truncnormal: [mean, sd, lo, hi]}`}},
 		{"one principal", strings.Replace(minimal, "  b:\n    role: principal", "  b:\n    role: mediator", 1),
 			[]string{
-				"f.yaml:7:3: actors: 1 principals; want exactly 2 actors with role: principal",
+				"f.yaml:7:3: actors: 1 principal; want exactly 2 actors with role: principal",
 				"f.yaml:15:5: actors.b.credibility: missing; this field is required",
 				"f.yaml:16:5: actors.b.discount: unknown field; valid fields here: role, label, objectives, credibility, noise_reduction, bridging, mediated_reneging",
 				"f.yaml:17:5: actors.b.reservation: unknown field; valid fields here: role, label, objectives, credibility, noise_reduction, bridging, mediated_reneging",
@@ -158,7 +158,7 @@ func TestLoadErrors(t *testing.T) {
 			[]string{"f.yaml:24:25: shocks.s.effects.duration: duration is how long the escalation multiplier lasts; want it only with escalation"}},
 		{"merge key", strings.Replace(minimal, "  b:\n    role: principal\n    discount: 0.8\n", "  b:\n    <<: {role: principal}\n    discount: 0.8\n", 1),
 			[]string{
-				"f.yaml:7:3: actors: 1 principals; want exactly 2 actors with role: principal",
+				"f.yaml:7:3: actors: 1 principal; want exactly 2 actors with role: principal",
 				"f.yaml:15:5: merge keys (<<) are not supported; write the fields out, or use a variant (extends)",
 				"f.yaml:15:5: actors.b.role: missing; want one of principal, mediator, ratifier",
 			}},

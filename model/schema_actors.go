@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/text"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -61,7 +62,7 @@ func (d *decoder) decodeActors(s *Scenario, n *yaml.Node, rounds span) []Actor {
 	}
 	if deref(n) != nil {
 		if counts[Principal] != 2 {
-			d.errorf(o.node, "actors", "%d principals; want exactly 2 actors with role: principal", counts[Principal])
+			d.errorf(o.node, "actors", "%s; want exactly 2 actors with role: principal", text.Count(counts[Principal], "principal"))
 		}
 		if counts[Mediator] > 1 {
 			d.errorf(o.node, "actors", "%d mediators; want at most 1", counts[Mediator])

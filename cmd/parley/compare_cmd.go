@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
 	"github.com/parley-sim/parley/sim/stats"
@@ -100,7 +101,7 @@ func runCompare(e *env, opts any, args []string) error {
 // and paired difference.
 func compareReport(c *sim.Comparison) *report {
 	rep := &report{
-		title: fmt.Sprintf("%s, seed %d: alternative − baseline", count(int(c.Episodes), "paired episode"), c.Seed),
+		title: fmt.Sprintf("%s, seed %d: alternative − baseline", text.Count(int(c.Episodes), "paired episode"), c.Seed),
 		preamble: []string{
 			"baseline:    " + armLabel(c.Baseline),
 			"alternative: " + armLabel(c.Alternative),
@@ -147,7 +148,7 @@ func armLabel(a sim.Arm) string {
 	for _, st := range a.Strategies {
 		parts = append(parts, st.Actor+" "+st.Strategy)
 	}
-	return fmt.Sprintf("%s, horizon %s (%s)", a.Scenario, count(a.Horizon, a.Round), strings.Join(parts, ", "))
+	return fmt.Sprintf("%s, horizon %s (%s)", a.Scenario, text.Count(a.Horizon, a.Round), strings.Join(parts, ", "))
 }
 
 // points writes a difference of probabilities in percentage points.

@@ -189,11 +189,11 @@ func writeEquilibria(w io.Writer, l layout, path string, g *nfg.Game, sol *equil
 		fmt.Fprintf(w, "%s\n", text.Wrap(c, l.prose()))
 	}
 	fmt.Fprintln(w)
-	listed := countIs(len(sol.Equilibria), "extreme equilibrium") + " listed below"
+	listed := text.CountIs(len(sol.Equilibria), "extreme equilibrium") + " listed below"
 	var intro string
 	if sol.Degenerate {
 		intro = fmt.Sprintf("The game is degenerate, so its equilibria may form continua. %s, the vertices of %s: in each, every mix of its strategies for %s against every mix of its strategies for %s is an equilibrium, and there are no others.",
-			listed, count(len(sol.Components), "maximal Nash subset (component)"), g.Players[0], g.Players[1])
+			listed, text.Count(len(sol.Components), "maximal Nash subset (component)"), g.Players[0], g.Players[1])
 	} else {
 		intro = fmt.Sprintf("The game is nondegenerate, so its equilibria are isolated: %s, and there are no others.", listed)
 	}

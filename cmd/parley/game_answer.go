@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
 )
@@ -21,7 +22,7 @@ func gameAnswer(out *gameOutput) string {
 		fmt.Fprintf(&b, "The estimated game has %d extreme Nash equilibria", n)
 		if an.Degenerate {
 			fmt.Fprintf(&b, " (it is degenerate: some strategies tie exactly, and the equilibria form %s, any mix within which is an equilibrium too)",
-				count(len(an.Components), "set"))
+				text.Count(len(an.Components), "set"))
 		}
 		b.WriteString(". Deal structures played in them: ")
 		for k, p := range g.Players {

@@ -16,7 +16,7 @@ func writeGameReport(w io.Writer, out *gameOutput, l layout) error {
 	g, an := out.Game, out.Analysis
 	rep := &report{
 		title: fmt.Sprintf("%s strategy game: %s per strategy pair, seed %d, horizon %s, %s",
-			g.Scenario, count(int(g.Episodes), "episode"), g.Seed, count(g.Horizon, g.Round), count(g.Replicates, "bootstrap replicate")),
+			g.Scenario, text.Count(int(g.Episodes), "episode"), g.Seed, text.Count(g.Horizon, g.Round), text.Count(g.Replicates, "bootstrap replicate")),
 		preamble: []string{text.Wrap(out.Answer, l.prose())},
 	}
 	if g.Partial {

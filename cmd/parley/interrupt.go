@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/parley-sim/parley/internal/text"
 )
 
 // interruptible returns a context that the first SIGINT (Ctrl-C) or
@@ -68,7 +70,7 @@ func keptWork(err error) bool {
 // firstOf says how many of the episodes asked for a partial result holds.
 func firstOf(played int64, asked int, noun string) string {
 	if int(played) == asked {
-		return "all " + count(asked, noun)
+		return "all " + text.Count(asked, noun)
 	}
-	return fmt.Sprintf("the first %s of %d", count(int(played), noun), asked)
+	return fmt.Sprintf("the first %s of %d", text.Count(int(played), noun), asked)
 }

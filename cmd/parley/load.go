@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/parley-sim/parley/internal/suggest"
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/scenarios"
 )
@@ -37,7 +38,7 @@ func (e *env) loadScenarioAt(arg string, horizon int) (*model.Scenario, error) {
 	if err != nil && horizon != 0 {
 		if plain, perr := model.Load(src, resolve); perr == nil {
 			return nil, usagef("--horizon %d: %s does not fit in %s; its file with horizon: %d would be refused for:\n%v",
-				horizon, plain.Name, count(horizon, plain.Round), horizon, err)
+				horizon, plain.Name, text.Count(horizon, plain.Round), horizon, err)
 		}
 	}
 	return s, err

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
 	"github.com/parley-sim/parley/sim/stats"
@@ -60,8 +61,8 @@ const partialMark = " (PARTIAL: interrupted)"
 
 // runReport arranges a run's Result for reading.
 func runReport(s *model.Scenario, r *sim.Result) *report {
-	unit := pluralOf(s.Round)
-	rep := &report{title: fmt.Sprintf("%s: %s, seed %d, horizon %s", r.Scenario, count(int(r.Episodes), "episode"), r.Seed, count(r.Horizon, s.Round)),
+	unit := text.Plural(s.Round)
+	rep := &report{title: fmt.Sprintf("%s: %s, seed %d, horizon %s", r.Scenario, text.Count(int(r.Episodes), "episode"), r.Seed, text.Count(r.Horizon, s.Round)),
 		csvHeader: runCSVHeader}
 	if r.Partial {
 		rep.title += partialMark

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parley-sim/parley/internal/suggest"
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
 )
@@ -163,5 +164,5 @@ func (sr *search) holds(e *sim.Episode) bool {
 // sentence says which episode the search found.
 func (sr *search) sentence(tr *sim.EpisodeTrace) string {
 	return fmt.Sprintf("Episode %d is the first episode of seed %d, from episode %d on, %s: %s played to find it.",
-		tr.Episode, tr.Seed, sr.From, sr.what(), count(sr.Searched, "episode"))
+		tr.Episode, tr.Seed, sr.From, sr.what(), text.Count(sr.Searched, "episode"))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/spf13/pflag"
 )
@@ -73,7 +74,7 @@ func runValidate(e *env, opts any, args []string) error {
 			printErrors(e.stderr, err)
 		} else {
 			fmt.Fprintf(e.stdout, "%s: ok (scenario %s: %s, %s, %s)\n", arg, s.Name,
-				count(len(s.Actors), "actor"), count(len(s.Issues), "issue"), count(len(s.Shocks), "shock"))
+				text.Count(len(s.Actors), "actor"), text.Count(len(s.Issues), "issue"), text.Count(len(s.Shocks), "shock"))
 		}
 	}
 	var err error

@@ -1,4 +1,5 @@
-// Package text holds small helpers for laying out prose in terminal output
+// Package text holds small helpers for the words Parley writes: counted
+// nouns with their plurals, and prose laid out in terminal output
 // and in the scenario files Parley writes.
 package text
 

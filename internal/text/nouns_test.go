@@ -1,4 +1,4 @@
-package main
+package text
 
 import "testing"
 
@@ -19,14 +19,14 @@ func TestCount(t *testing.T) {
 		{5, "bootstrap replicate", "5 bootstrap replicates"},
 	}
 	for _, tt := range tests {
-		if got := count(tt.n, tt.noun); got != tt.want {
-			t.Errorf("count(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
+		if got := Count(tt.n, tt.noun); got != tt.want {
+			t.Errorf("Count(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
 		}
 	}
-	if got := countIs(1, "extreme equilibrium"); got != "1 extreme equilibrium is" {
-		t.Errorf("countIs(1) = %q", got)
+	if got := CountIs(1, "extreme equilibrium"); got != "1 extreme equilibrium is" {
+		t.Errorf("CountIs(1) = %q", got)
 	}
-	if got := countIs(2, "extreme equilibrium"); got != "2 extreme equilibria are" {
-		t.Errorf("countIs(2) = %q", got)
+	if got := CountIs(2, "extreme equilibrium"); got != "2 extreme equilibria are" {
+		t.Errorf("CountIs(2) = %q", got)
 	}
 }

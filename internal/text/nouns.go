@@ -1,36 +1,37 @@
-package main
+package text
 
 import (
 	"strconv"
 	"strings"
 )
 
-// count writes n and a noun, plural unless n is 1: "1 episode",
-// "2 episodes", "3 extreme equilibria". Every command counts nouns with it.
-func count(n int, noun string) string {
+// Count writes n and a noun, plural unless n is 1: "1 episode",
+// "2 episodes", "3 extreme equilibria". Every message that counts a noun
+// counts it with Count.
+func Count(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return strconv.Itoa(n) + " " + pluralOf(noun)
+	return strconv.Itoa(n) + " " + Plural(noun)
 }
 
-// countIs writes a count as the subject of "is" or "are": "1 equilibrium
+// CountIs writes a count as the subject of "is" or "are": "1 equilibrium
 // is", "2 equilibria are".
-func countIs(n int, noun string) string {
+func CountIs(n int, noun string) string {
 	if n == 1 {
-		return count(n, noun) + " is"
+		return Count(n, noun) + " is"
 	}
-	return count(n, noun) + " are"
+	return Count(n, noun) + " are"
 }
 
-// irregular holds the plurals the rules in pluralOf do not make.
+// irregular holds the plurals the rules in Plural do not make.
 var irregular = map[string]string{"equilibrium": "equilibria"}
 
-// pluralOf returns the plural of a noun phrase: its last word made
+// Plural returns the plural of a noun phrase: its last word made
 // plural, and a parenthesized last word too ("subset (component)").
-func pluralOf(noun string) string {
+func Plural(noun string) string {
 	if head, inner, ok := strings.Cut(noun, " ("); ok && strings.HasSuffix(inner, ")") {
-		return pluralOf(head) + " (" + pluralOf(strings.TrimSuffix(inner, ")")) + ")"
+		return Plural(head) + " (" + Plural(strings.TrimSuffix(inner, ")")) + ")"
 	}
 	i := strings.LastIndexByte(noun, ' ') + 1
 	head, word := noun[:i], noun[i:]
