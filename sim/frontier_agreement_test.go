@@ -14,9 +14,12 @@ import (
 // scenario's central world they agree on whether the red lines leave any
 // comprehensive package, on each side's best package, and on the most the
 // second principal can get for every utility of the first along the way.
+// lab-ideal-line adds a red line at a side's own ideal, once read as a
+// ceiling by the analytics and as a floor by the engine: both must find no
+// zone of agreement there, and the engine no deal.
 func TestFrontierAgreesWithAnalytics(t *testing.T) {
 	const tol = 1e-9 // both compute the same piecewise-linear frontier in float64
-	for _, name := range scenarios.Names() {
+	for _, name := range append(scenarios.Names(), "lab-ideal-line") {
 		t.Run(name, func(t *testing.T) {
 			s := load(t, name)
 			var e episode
@@ -30,6 +33,16 @@ func TestFrontierAgreesWithAnalytics(t *testing.T) {
 			}
 			if e.comp.ok != a.Compatible() {
 				t.Fatalf("engine finds packages: %v; analytics finds red lines compatible: %v", e.comp.ok, a.Compatible())
+			}
+			if name == "lab-ideal-line" {
+				if a.ZOPA != nil {
+					t.Errorf("analytics find a ZOPA %+v; want none: A takes the whole pie or nothing", a.ZOPA)
+				}
+				for i := range 200 {
+					if ep, err := Play(s, config(200), i); err != nil || ep.FirstAgreement != 0 {
+						t.Fatalf("episode %d: first deal in round %d (error %v); want none", i, ep.FirstAgreement, err)
+					}
+				}
 			}
 			if !e.comp.ok {
 				return
