@@ -19,6 +19,9 @@ const Default = "muscat"
 //go:embed *.yaml
 var files embed.FS
 
+//go:embed history/*.yaml
+var histories embed.FS
+
 // Names returns the embedded scenarios' names, the default first and the
 // rest in alphabetical order.
 func Names() []string {
@@ -68,4 +71,31 @@ func Resolve(ref, _ string) (model.Source, error) {
 		return src, nil
 	}
 	return model.Source{}, fmt.Errorf("no embedded scenario %q; want one of %s", ref, strings.Join(Names(), ", "))
+}
+
+// HistoryNames returns the names of the scenarios that ship a history of
+// what happened, for back-testing, in alphabetical order.
+func HistoryNames() []string {
+	entries, _ := fs.ReadDir(histories, "history")
+	var names []string
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// History returns the embedded history of the scenario of that name,
+// reported as scenarios/history/NAME.yaml.
+func History(name string) (model.Source, bool) {
+	if name == "" || !IsName(name) {
+		return model.Source{}, false
+	}
+	file := path.Join("history", name+".yaml")
+	data, err := histories.ReadFile(file)
+	if err != nil {
+		return model.Source{}, false
+	}
+	return model.Source{Name: path.Join("scenarios", file), Data: data}, true
 }

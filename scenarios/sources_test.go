@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/parley-sim/parley/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -51,7 +52,7 @@ func TestMissingFiles(t *testing.T) {
 	}
 }
 
-// TestCitationsResolve checks that every shipped scenario cites only
+// TestCitationsResolve checks that every shipped scenario and history cites only
 // files in the repository, source keys that docs/sources.md defines and
 // sections of it that exist: users have the repository, not the team's
 // notes.
@@ -60,8 +61,16 @@ func TestCitationsResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var files []model.Source
 	for _, name := range Names() {
 		src, _ := Source(name)
+		files = append(files, src)
+	}
+	for _, name := range HistoryNames() {
+		src, _ := History(name)
+		files = append(files, src)
+	}
+	for _, src := range files {
 		text := string(src.Data)
 		for _, ref := range missingFiles(text, "..") {
 			t.Errorf("%s cites %s, which is not a file of the repository; cite docs/sources.md", src.Name, ref)

@@ -235,6 +235,7 @@ func (e *episode) round(t int) {
 	e.implement(t)
 	e.walkAway(t)
 	e.escalate(t)
+	e.milestones(t)
 }
 
 // talking reports whether the sides negotiate in round t.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/parley-sim/parley/model"
+	"github.com/parley-sim/parley/model/history"
 	"github.com/parley-sim/parley/scenarios"
 	"github.com/parley-sim/parley/sim"
 )
@@ -96,4 +97,29 @@ func ExampleTrace() {
 	// round 1: second: accepted
 	// round 1: agreement
 	// comprehensive
+}
+
+// Backtest scores a scenario against a history of what happened: here
+// how likely the model finds the interim deal of November 2013 (round 4)
+// within three rounds either side, against the naive reference forecast.
+func ExampleBacktest() {
+	s, err := scenarios.Load("jpoa-2013")
+	if err != nil {
+		panic(err)
+	}
+	src, _ := scenarios.History("jpoa-2013")
+	h, err := history.Parse(src.Name, src.Data)
+	if err != nil {
+		panic(err)
+	}
+	cfg := sim.BacktestConfig{Config: sim.DefaultConfig(), Window: 3, Reference: history.Pool([]*history.History{h})}
+	cfg.Episodes = 2000
+	b, err := sim.Backtest(context.Background(), s, h, cfg)
+	if err != nil {
+		panic(err)
+	}
+	m := b.Milestones[history.Interim]
+	fmt.Printf("%s in round %d: model %.3f, reference %.3f, inside the model's 90%% range: %v\n", m.Milestone, m.Round, m.P, m.ReferenceP, m.InRange)
+	// Output:
+	// interim in round 4: model 0.079, reference 0.918, inside the model's 90% range: false
 }

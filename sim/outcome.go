@@ -40,6 +40,8 @@ type Episode struct {
 	InterimAgreement       int        // round of the first interim deal
 	Upgrade                int        // round an interim deal in force was first upgraded to a comprehensive one
 	Feasible               bool       // some comprehensive package lay within both sides' red lines in round 1
+	FirstCollapse          int        // round a deal in force was first reneged on or voided
+	WalkedAway             int        // round a side walked away
 	DealRounds             int        // rounds with a deal in force
 	LongestDeal            int        // rounds the longest-lived deal stayed in force
 	Agreements             int        // deals agreed, each interim and each comprehensive one (an upgrade counts again)

@@ -67,7 +67,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, gameCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd, equilibriaCmd, completionCmd, versionCmd}
+	commands = []*command{runCmd, compareCmd, gameCmd, backtestCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd, equilibriaCmd, completionCmd, versionCmd}
 }
 
 func lookupCommand(name string) *command {
@@ -244,6 +244,7 @@ Examples:
   parley compare muscat --versus us=comprehensive-only/conceder
   parley trace muscat --seed 1
   parley game muscat
+  parley backtest jpoa-2013
   parley scenarios
   parley show muscat
   parley validate my-scenario.yaml

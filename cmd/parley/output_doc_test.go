@@ -10,7 +10,7 @@ import (
 )
 
 // TestOutputDocCoversEveryField checks that docs/output.md names every
-// JSON field that run, compare, trace and game print, and every kind of
+// JSON field that run, compare, backtest, trace and game print, and every kind of
 // trace event.
 func TestOutputDocCoversEveryField(t *testing.T) {
 	doc, err := os.ReadFile("docs/output.md")
@@ -41,6 +41,7 @@ func TestOutputDocCoversEveryField(t *testing.T) {
 	}
 	visit(reflect.TypeFor[sim.Result]())
 	visit(reflect.TypeFor[sim.Comparison]())
+	visit(reflect.TypeFor[sim.BacktestReport]())
 	visit(reflect.TypeFor[sim.EpisodeTrace]())
 	visit(reflect.TypeFor[gameOutput]())
 	visit(reflect.TypeFor[buildVersion]())

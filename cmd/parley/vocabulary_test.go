@@ -14,6 +14,7 @@ var cheapArgs = map[string][]string{
 	"run":        {"run", "rubinstein", "--episodes", "10"},
 	"compare":    {"compare", "rubinstein", "--episodes", "10", "--versus", "first=comprehensive-only/linear"},
 	"game":       {"game", "rubinstein", "--episodes", "10", "--bootstrap", "0"},
+	"backtest":   {"backtest", "islamabad-2026", "--episodes", "10"},
 	"explain":    {"explain", "rubinstein"},
 	"trace":      {"trace", "rubinstein"},
 	"scenarios":  {"scenarios"},
