@@ -121,5 +121,5 @@ func ExampleBacktest() {
 	m := b.Milestones[history.Interim]
 	fmt.Printf("%s in round %d: model %.3f, reference %.3f, inside the model's 90%% range: %v\n", m.Milestone, m.Round, m.P, m.ReferenceP, m.InRange)
 	// Output:
-	// interim in round 4: model 0.079, reference 0.918, inside the model's 90% range: false
+	// interim in round 4: model 0.439, reference 0.918, inside the model's 90% range: true
 }
