@@ -95,7 +95,7 @@ func TestCompletion(t *testing.T) {
 	for line, want := range map[string]string{
 		"parley ru":              "run",
 		"parley run --epi":       "--episodes",
-		"parley trace --format ": "table json markdown",
+		"parley trace --format ": "table csv json markdown",
 		"parley explain musc":    "muscat muscat-hindsight",
 		"parley completion fi":   "fish",
 	} {

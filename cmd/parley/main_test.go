@@ -126,6 +126,7 @@ func TestCommandsGolden(t *testing.T) {
 		{"trace-muscat-interim", []string{"trace", "muscat", "--episode", "154", "--strategy", "us=interim-first/linear"}, exitOK}, // renewal, void, pause, reneging, detection
 		{"trace-jpoa-markdown", []string{"trace", "jpoa-2013", "--seed", "3", "--episode", "5", "--format", "markdown"}, exitOK},
 		{"trace-rubinstein-json", []string{"trace", "rubinstein", "--format", "json"}, exitOK},
+		{"trace-rubinstein-csv", []string{"trace", "rubinstein", "--format", "csv"}, exitOK},
 		{"trace-bad-episode", []string{"trace", "muscat", "--episode", "-1"}, exitUsage},
 		{"trace-muscat-outcome-interim", []string{"trace", "muscat", "--outcome", "interim"}, exitOK}, // the first interim deal of seed 1
 		{"trace-jpoa-interim-then-comprehensive", []string{"trace", "jpoa-2013", "--find", "interim-then-comprehensive"}, exitOK},

@@ -47,7 +47,7 @@ Conditions:
 		fs.IntVar(&o.search, "search", findLimit, "with --outcome or --find, the most episodes to search")
 		o.declareStrategy(fs)
 		o.declareHorizon(fs)
-		o.format = formatFlag(fs, "table", "json", "markdown")
+		o.format = formatFlag(fs, "table", "csv", "json", "markdown")
 		return o
 	},
 	run:    runTrace,

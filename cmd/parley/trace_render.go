@@ -33,8 +33,11 @@ func newStory(s *model.Scenario, tr *sim.EpisodeTrace) *story {
 	return st
 }
 
-// write tells the story as text or Markdown.
+// write tells the story as text or Markdown, or lists its events as CSV.
 func (st *story) write(w io.Writer, l layout) error {
+	if l.format == "csv" {
+		return st.eventTable().render(w, "csv")
+	}
 	o := newProseWriter(w, l)
 	tr := st.tr
 	o.title(fmt.Sprintf("%s: episode %d of seed %d", tr.Scenario, tr.Episode, tr.Seed))
@@ -260,4 +263,17 @@ func possessive(name string) string {
 		return name + "'"
 	}
 	return name + "'s"
+}
+
+// eventTable lists the episode's events, one row each, with the sentence
+// the account tells it in, and the outcome last.
+func (st *story) eventTable() *table {
+	t := &table{header: []string{"round", "kind", "actor", "deal", "what"}}
+	for i := range st.tr.Events {
+		ev := &st.tr.Events[i]
+		t.rows = append(t.rows, []string{strconv.Itoa(ev.Round), string(ev.Kind), ev.Actor, ev.Deal, st.sentence(ev)})
+	}
+	r := st.tr.Result
+	t.rows = append(t.rows, []string{strconv.Itoa(r.Rounds), "outcome", "", "", r.Outcome})
+	return t
 }

@@ -62,7 +62,7 @@ func TestOutEverywhere(t *testing.T) {
 // calls it table, accepts text for it, and offers CSV beside it when it
 // prints tables.
 func TestFormatVocabulary(t *testing.T) {
-	noTables := map[string]bool{"trace": true, "version": true} // prose and one line
+	noTables := map[string]bool{"version": true} // one line
 	for _, c := range commands {
 		help, _, _ := invoke(c.name, "--help")
 		switch {
