@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
 	"github.com/parley-sim/parley/sim/stats"
@@ -19,11 +20,11 @@ func backtestReport(s *model.Scenario, r *sim.BacktestReport, pooled int) *repor
 	}
 	rep := &report{
 		title: fmt.Sprintf("%s against %s: %s, seed %d, horizon %s, %s observed", r.Scenario, r.History,
-			count(int(r.Episodes), "episode"), r.Seed, count(r.Horizon, s.Round), count(r.Observed, s.Round)),
+			text.Count(int(r.Episodes), "episode"), r.Seed, text.Count(r.Horizon, s.Round), text.Count(r.Observed, s.Round)),
 		preamble: []string{
 			"strategies: " + strings.Join(strategies, ", "),
-			fmt.Sprintf("window: the first occurrence within %s of the round it came; 90%% range: the model's 5th to 95th percentile of that round, \"never\" for none by the horizon", count(r.Window, s.Round)),
-			fmt.Sprintf("reference: a constant hazard per %s for each milestone, pooled from the %s (in-sample); the state's share of them", s.Round, count(pooled, "shipped history")),
+			fmt.Sprintf("window: the first occurrence within %s of the round it came; 90%% range: the model's 5th to 95th percentile of that round, \"never\" for none by the horizon", text.Count(r.Window, s.Round)),
+			fmt.Sprintf("reference: a constant hazard per %s for each milestone, pooled from the %s (in-sample); the state's share of them", s.Round, text.Count(pooled, "shipped history")),
 		},
 	}
 	ms := section{title: "Milestones",
