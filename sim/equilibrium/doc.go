@@ -48,8 +48,10 @@
 // von Stengel's 6×6 about 15 ms, random 8×8 games a few tenths of a second,
 // 10×10 games 5 to 15 seconds. Solve refuses larger games, those needing
 // more than C(20, 10) systems per polytope (so 10×10 is the largest
-// square one), and payoffs whose exact fractions over a common
-// denominator need more than 4,096 bits, rather than run for hours.
+// square one), payoffs whose exact fractions over a common denominator
+// need more than 4,096 bits, and games whose estimated time, from their
+// size and their payoffs' digits, is over a minute (a 10×10 game of
+// 1,200-digit payoffs ran for more than 900 s), rather than run for hours.
 //
 // # References
 //

@@ -56,7 +56,8 @@ type Solution struct {
 // more than maxSystems linear systems per player (an m×n game needs
 // C(m+n, m); a 10×10 game is the largest square one), or payoffs whose
 // exact fractions need more than maxPayoffBits bits over a common
-// denominator. The package documentation describes the method; the
+// denominator, or an estimated time (enumerationCost) beyond maxCost. The
+// package documentation describes the method; the
 // arithmetic is exact.
 func Solve(a, b [][]*big.Rat) (*Solution, error) {
 	m, n, err := checkGame(a, b)
@@ -73,6 +74,8 @@ func Solve(a, b [][]*big.Rat) (*Solution, error) {
 	pb, qa := positiveIntegers(b), positiveIntegers(transpose(a))
 	if bits := max(maxBitLen(pb), maxBitLen(qa)); bits > maxPayoffBits {
 		return nil, fmt.Errorf("payoffs: their exact fractions over a common denominator need %d bits; want at most %d (shorter decimals or fractions)", bits, maxPayoffBits)
+	} else if err := checkCost(m, n, bits); err != nil {
+		return nil, err
 	}
 	px := vertices(pb) // P: x ≥ 0, Bᵀx ≤ 1
 	qy := vertices(qa) // Q: y ≥ 0, Ay ≤ 1

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // rats parses a matrix of fraction strings for a test.
@@ -177,6 +178,11 @@ func TestSolveErrors(t *testing.T) {
 		d.Add(d, big.NewInt(int64(2*(2*i+j)+1)))
 		return new(big.Rat).SetFrac(big.NewInt(1), d)
 	})
+	// issue #13: a 10×10 game of 1200-digit payoffs passed the guards and
+	// had no answer after 900 s. Entries (10i + j + 2)⁶⁰⁰, up to 1203 digits.
+	digits1200 := square(10, func(i, j int) *big.Rat {
+		return new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(int64(10*i+j+2)), big.NewInt(600), nil))
+	})
 	tests := []struct {
 		name string
 		a, b [][]*big.Rat
@@ -189,6 +195,7 @@ func TestSolveErrors(t *testing.T) {
 		{"shapes differ", ok, rats(t, "1 2 3", "4 5 6"), "payoff matrices differ in shape: a is 2×2, b is 2×3"},
 		{"too large", big33, big33, "game is 33×33; vertex enumeration takes at most 64 strategies in all"},
 		{"too costly", big11, big11, "game is 11×11: vertex enumeration would solve C(22, 11) = 705432 linear systems per player; want at most 184756, as in a 10×10 game (a few seconds)"},
+		{"too costly for its digits", digits1200, digits1200, "game is 10×10 with payoffs of 1202 digits over a common denominator: vertex enumeration would take about 72 minutes; want at most about a minute (fewer strategies, or shorter decimals or fractions)"},
 		{"fractions too long", long, long, "payoffs: their exact fractions over a common denominator need 4801 bits; want at most 4096 (shorter decimals or fractions)"},
 	}
 	for _, tt := range tests {
@@ -198,6 +205,29 @@ func TestSolveErrors(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestEnumerationCost checks the estimate against the times measured on
+// the 2-core machine (in the comments): within a factor of about 10 and,
+// for the games Solve accepts, never far below.
+func TestEnumerationCost(t *testing.T) {
+	tests := []struct {
+		m, n, digits int
+		lo, hi       time.Duration
+	}{
+		{5, 5, 2, 500 * time.Microsecond, 50 * time.Millisecond}, // measured 0.95 ms
+		{7, 7, 1200, 5 * time.Second, 5 * time.Minute},           // measured 11.3 s
+		{8, 8, 100, time.Second, 30 * time.Second},               // measured 2.3 s
+		{10, 10, 2, 3 * time.Second, 30 * time.Second},           // measured 4.8 s
+		{10, 10, 20, 10 * time.Second, 2 * time.Minute},          // measured 23.8 s
+		{10, 10, 1200, time.Hour, 1000 * time.Hour},              // over 900 s, unfinished
+	}
+	for _, tt := range tests {
+		bits := int(float64(tt.digits) / math.Log10(2))
+		if got := enumerationCost(tt.m, tt.n, bits); got < tt.lo || got > tt.hi {
+			t.Errorf("%d×%d, %d digits: estimate %v, want %v … %v", tt.m, tt.n, tt.digits, got, tt.lo, tt.hi)
+		}
 	}
 }
 
