@@ -46,6 +46,7 @@ give --history FILE (format in docs/history-format.md).`,
 	},
 	run:    runBacktest,
 	writes: true,
+	fits:   true,
 }
 
 type backtestOptions struct {

@@ -249,6 +249,8 @@ Examples:
   parley show muscat
   parley validate my-scenario.yaml
   parley equilibria game.nfg
+  parley completion bash
+  parley --version
 
 Run 'parley COMMAND --help' for a command's flags and examples.
 `)

@@ -20,6 +20,7 @@ func TestFitsWidth(t *testing.T) {
 		{"explain", "vienna-2021"},
 		{"trace", "muscat", "--seed", "1", "--episode", "14"},
 		{"scenarios"},
+		{"backtest", "jpoa-2013", "--episodes", "500"},
 		{"equilibria", "testdata/nfg/meeting.nfg"},
 		{"equilibria", "testdata/nfg/entry.nfg"},
 	}
