@@ -33,7 +33,10 @@ var conditions = []condition{
 		func(e *sim.Episode) bool {
 			return e.ComprehensiveAgreement > 0 && e.ComprehensiveAgreement == e.FirstAgreement
 		}},
+	{"upgraded", "an interim deal in force is upgraded to a comprehensive one", func(e *sim.Episode) bool { return e.Upgrade > 0 }},
 	{"renewed", "an interim deal is renewed at expiry", func(e *sim.Episode) bool { return e.Renewals > 0 }},
+	{"collapse", "a deal in force is reneged on or voided", func(e *sim.Episode) bool { return e.FirstCollapse > 0 }},
+	{"walked-away", "a side walks away", func(e *sim.Episode) bool { return e.WalkedAway > 0 }},
 	{"mediated", "a deal comes from the mediator's bridging package", func(e *sim.Episode) bool { return e.Mediated > 0 }},
 	{"ratification-failed", "ratifiers turn down a comprehensive deal", func(e *sim.Episode) bool { return e.RatificationFailures > 0 }},
 	{"reneged", "a side reneges on a deal", func(e *sim.Episode) bool { return e.Reneged[0] || e.Reneged[1] }},
