@@ -88,3 +88,29 @@ func TestFitFoldsMeaningFirst(t *testing.T) {
 		t.Errorf("a matrix too wide for 60 columns:\n%s\nwant the list\n%s", b.String(), want)
 	}
 }
+
+// TestResolveWidth checks where the width comes from: --width when given,
+// 80 when standard output is not a terminal (a buffer, a file, --out), and
+// a usage error out of range; fit_pty_test.go checks a terminal's width.
+func TestResolveWidth(t *testing.T) {
+	var buf strings.Builder
+	tests := []struct {
+		flag   int
+		toFile bool
+		want   int
+		ok     bool
+	}{
+		{0, false, defaultWidth, true},
+		{0, true, defaultWidth, true},
+		{120, false, 120, true},
+		{minWidth, true, minWidth, true},
+		{minWidth - 1, false, 0, false},
+		{maxWidth + 1, false, 0, false},
+	}
+	for _, tt := range tests {
+		got, err := resolveWidth(tt.flag, &buf, tt.toFile)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("resolveWidth(%d, buffer, %v) = %d, %v; want %d, ok %v", tt.flag, tt.toFile, got, err, tt.want, tt.ok)
+		}
+	}
+}
