@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
 )
@@ -111,8 +112,8 @@ func (st *story) writeWorld(o *proseWriter) {
 		notes = append(notes, esc+".")
 	}
 	if it := w.Interim; it != nil {
-		note := fmt.Sprintf("An interim deal moves %s from the status quo, each that share of the way to either end of its range, and defers the other issues; it lasts %d rounds, and at expiry is renewed if both sides prefer it to no deal, with probability %s.",
-			st.interimIssues(it), it.Term, chance(it.Renewal))
+		note := fmt.Sprintf("An interim deal moves %s from the status quo, each that share of the way to either end of its range, and defers the other issues; it lasts %s, and at expiry is renewed if both sides prefer it to no deal, with probability %s.",
+			st.interimIssues(it), text.Count(it.Term, "round"), chance(it.Renewal))
 		if it.Lever != "" {
 			note += fmt.Sprintf(" %s holds its lever: its reneging hazard on an interim is ×%s", st.labels[it.Lever], strconv.FormatFloat(it.Leverage, 'f', 2, 64))
 			if it.Snapback > 0 {
@@ -123,7 +124,7 @@ func (st *story) writeWorld(o *proseWriter) {
 		notes = append(notes, note)
 	}
 	if patience := st.s.Protocol.WalkAwayPatience; patience < st.tr.Horizon {
-		notes = append(notes, fmt.Sprintf("A side that sees no acceptable deal within reach for %d rounds in a row walks away.", patience))
+		notes = append(notes, fmt.Sprintf("A side that sees no acceptable deal within reach for %s in a row walks away.", text.Count(patience, "round")))
 	}
 	o.bullets(notes)
 	if len(w.Shocks) > 0 {
@@ -220,8 +221,8 @@ func (st *story) writeOutcome(o *proseWriter) {
 		what = fmt.Sprintf("the conflict escalated in round %d", r.Rounds)
 	}
 	a, b := st.tr.Strategies[0].Actor, st.tr.Strategies[1].Actor
-	o.para(fmt.Sprintf("%s: %s. Over the %d rounds, each side's realized utility (the discounted average of what it had each round) is %s for %s and %s for %s.",
-		capital(r.Outcome), what, st.tr.Horizon, fmtUtility(r.Utilities[a]), st.labels[a], fmtUtility(r.Utilities[b]), st.labels[b]))
+	o.para(fmt.Sprintf("%s: %s. Over the %s, each side's realized utility (the discounted average of what it had each round) is %s for %s and %s for %s.",
+		capital(r.Outcome), what, text.Count(st.tr.Horizon, "round"), fmtUtility(r.Utilities[a]), st.labels[a], fmtUtility(r.Utilities[b]), st.labels[b]))
 }
 
 // issueName writes an issue or shock name as words.

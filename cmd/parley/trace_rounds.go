@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/sim"
 )
 
@@ -157,7 +158,7 @@ func (st *story) sentence(ev *sim.Event) string {
 	case sim.EventVoid:
 		return fmt.Sprintf("The shock %s voids the interim deal (probability %s).", issueName(ev.Shock), chance(ev.Probability))
 	case sim.EventWalkAway:
-		return fmt.Sprintf("%s walks away: for %d rounds in a row it has seen no acceptable deal within reach.", who, st.s.Protocol.WalkAwayPatience)
+		return fmt.Sprintf("%s walks away: for %s in a row it has seen no acceptable deal within reach.", who, text.Count(st.s.Protocol.WalkAwayPatience, "round"))
 	case sim.EventEscalation:
 		return fmt.Sprintf("The conflict escalates (probability %s this round). Escalation is final: from now on each side bears its cost of escalation every round.", chance(ev.Probability))
 	}
