@@ -90,6 +90,9 @@ func (o *proseWriter) table(t *table) {
 // csv.
 func newProseWriter(w io.Writer, l layout) *proseWriter {
 	o := &proseWriter{w: w, markdown: l.format == "markdown", width: l.width}
+	if o.width <= 0 {
+		o.width = defaultWidth // a layout built without a width
+	}
 	if l.format == "csv" {
 		o.cells = newCellCSV(w)
 	}

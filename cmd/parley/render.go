@@ -77,6 +77,9 @@ type table struct {
 // written as a list.
 func (t *table) write(w io.Writer, l layout) error {
 	format := l.format
+	if l.width <= 0 {
+		l.width = defaultWidth // a layout built without a width
+	}
 	if format == "table" {
 		f, ok := t.fit(l.width)
 		if !ok {
