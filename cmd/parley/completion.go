@@ -56,7 +56,8 @@ func completionModel() []completionCommand {
 		}
 		cc := completionCommand{name: c.name, short: c.short, scenario: strings.Contains(c.args, "SCENARIO") || c.name == "validate"}
 		fs.VisitAll(func(f *pflag.Flag) {
-			usage, _, _ := strings.Cut(f.Usage, ";")
+			_, usage := pflag.UnquoteUsage(f) // without the `NAME` quotes
+			usage, _, _ = strings.Cut(usage, ";")
 			cf := completionFlag{name: f.Name, short: f.Shorthand, usage: usage, takesValue: f.NoOptDefVal == ""}
 			if of, ok := f.Value.(*outputFormat); ok {
 				cf.values = of.allowed
