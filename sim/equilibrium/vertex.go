@@ -38,6 +38,7 @@ func vertices(m [][]*big.Int) []vertex {
 		for a := range sys {
 			sys[a] = make([]*big.Int, k)
 		}
+		solver := newSolver(k)
 		for _, I := range rowSets {
 			for _, J := range colSets {
 				for a, j := range J {
@@ -45,7 +46,7 @@ func vertices(m [][]*big.Int) []vertex {
 						sys[a][b] = m[i][j]
 					}
 				}
-				num, den, ok := solveOnes(sys)
+				num, den, ok := solver.solveOnes(sys)
 				if !ok || anyNegative(num) {
 					continue
 				}
