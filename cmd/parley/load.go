@@ -73,6 +73,16 @@ func notFound(arg string, err error) error {
 			return fmt.Errorf("%w; %s is also the name of an embedded scenario: give it without .yaml to use it", err, name)
 		}
 	}
+	// A misspelled file: the nearest scenario file beside where it would be.
+	dir := filepath.Dir(arg)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = filepath.Base(f)
+	}
+	if near, ok := suggest.Closest(filepath.Base(arg), names); ok {
+		return fmt.Errorf("%w; did you mean %s?", err, filepath.Join(dir, near))
+	}
 	return err
 }
 

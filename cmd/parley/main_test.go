@@ -94,6 +94,7 @@ func TestCommandsGolden(t *testing.T) {
 		{"misspelled-scenario", []string{"run", "muscatt"}, exitFail},                                   // did you mean muscat?
 		{"capitalized-scenario", []string{"explain", "Muscat"}, exitFail},                               // did you mean muscat?
 		{"embedded-name-as-file", []string{"run", "muscat.yaml"}, exitFail},                             // the embedded muscat exists
+		{"misspelled-file", []string{"validate", "scenarios/muscatt.yaml"}, exitFail},                   // did you mean scenarios/muscat.yaml?
 		{"misspelled-strategy", []string{"run", "--strategy", "iran=interim-frist/boulwar"}, exitUsage}, // did you mean interim-first?
 		{"misspelled-actor", []string{"trace", "--strategy", "irna=interim-first/boulware"}, exitUsage}, // did you mean iran?
 		{"misspelled-format", []string{"scenarios", "--format", "jsno"}, exitUsage},                     // did you mean json?
