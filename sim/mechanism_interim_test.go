@@ -18,14 +18,6 @@ func assertNegative(t *testing.T, what string, d stats.Difference) {
 	assertPositive(t, "minus "+what, d)
 }
 
-// indicator returns 1 when b holds, 0 otherwise.
-func indicator(b bool) float64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 func every(*Episode) bool { return true }
 
 // TestRedLineCorrelation checks deliverable 3 of issue #10: where the two

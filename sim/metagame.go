@@ -71,6 +71,16 @@ type MetaGame struct {
 	// and the column player its strategy j.
 	Cells [][]Cell `json:"cells"`
 
+	// Feasible is the share of episodes whose world is feasible: some
+	// comprehensive package lies within both sides' red lines in round 1
+	// (Episode.Feasible). Worlds do not depend on strategies, so it is
+	// the same in every cell.
+	Feasible stats.Estimate `json:"feasible"`
+
+	// Choices is what each side's structures and tactics lead to, in all
+	// worlds and in feasible ones.
+	Choices []ChoiceEffect `json:"choices"`
+
 	// boot[b][k][i][j] is player k's mean utility in cell (i, j) under
 	// bootstrap replicate b.
 	boot [][2][][]float64
@@ -207,19 +217,23 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 	}
 	p := plans[0]
 	g.Seed, g.Horizon, g.workers = p.seed, p.horizon, cfg.Config.Workers
-	fresh := func() *gameTally { return newGameTally(len(plans), cfg.Replicates) }
+	chosen := choices(cfg.Strategies)
+	fresh := func() *gameTally { return newGameTally(len(plans), cfg.Replicates, chosen) }
 	worker := func() func(int, *gameTally) {
 		players := make([]*player, len(plans))
 		for c, pl := range plans {
 			players[c] = newPlayer(pl)
 		}
 		weights := make([]float64, cfg.Replicates)
+		eps := make([]*Episode, len(plans))
 		return func(i int, t *gameTally) {
 			poissonWeights(weights, p.seed, i)
 			t.addWeights(weights)
 			for c, w := range players {
-				t.add(c, w.play(i), weights)
+				eps[c] = w.play(i)
+				t.add(c, eps[c], weights)
 			}
+			t.addChoices(eps)
 		}
 	}
 	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker)
@@ -228,6 +242,8 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 	}
 	g.Partial = err != nil
 	g.Episodes = t.cells[0].utility[0].N()
+	g.Feasible = stats.Proportion{N: g.Episodes, K: t.feasible}.Estimate()
+	g.Choices = t.choiceEffects(g)
 	g.Cells = make([][]Cell, rows)
 	for i := range rows {
 		g.Cells[i] = make([]Cell, cols)

@@ -12,6 +12,10 @@ type gameTally struct {
 	cells    []cellTally
 	weight   []float64 // weight[r]: Σᵢ w_ri, replicate r's total weight
 	weighted []float64 // weighted[(2c + k)·replicates + r]: Σᵢ w_ri·u_k(i) in cell c
+
+	feasible      int64    // episodes whose world is feasible
+	choices       []choice // shared by every tally of a game; never written
+	choiceTallies []choiceTally
 }
 
 // A cellTally accumulates one cell's episodes.
@@ -20,11 +24,13 @@ type cellTally struct {
 	utility  [2]stats.Moments
 }
 
-func newGameTally(cells, replicates int) *gameTally {
+func newGameTally(cells, replicates int, choices []choice) *gameTally {
 	return &gameTally{
-		cells:    make([]cellTally, cells),
-		weight:   make([]float64, replicates),
-		weighted: make([]float64, replicates*cells*2),
+		cells:         make([]cellTally, cells),
+		weight:        make([]float64, replicates),
+		weighted:      make([]float64, replicates*cells*2),
+		choices:       choices,
+		choiceTallies: make([]choiceTally, len(choices)),
 	}
 }
 
@@ -32,6 +38,8 @@ func (t *gameTally) reset() {
 	clear(t.cells)
 	clear(t.weight)
 	clear(t.weighted)
+	clear(t.choiceTallies)
+	t.feasible = 0
 }
 
 // addWeights adds one episode's replicate weights to the totals.
@@ -69,6 +77,14 @@ func (t *gameTally) merge(o *gameTally) {
 	}
 	for n, x := range o.weighted {
 		t.weighted[n] += x
+	}
+	t.feasible += o.feasible
+	for n := range t.choiceTallies {
+		for w := range t.choiceTallies[n].m {
+			for m := range t.choiceTallies[n].m[w] {
+				t.choiceTallies[n].m[w][m].Merge(o.choiceTallies[n].m[w][m])
+			}
+		}
 	}
 }
 

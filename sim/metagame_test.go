@@ -26,13 +26,22 @@ func gameConfig(episodes, replicates int) GameConfig {
 	return cfg
 }
 
+// firstStrategies limits cfg to the first n strategies s lists for each
+// side: tests of the game's machinery need a few cells, not muscat's 64.
+func firstStrategies(cfg GameConfig, s *model.Scenario, n int) GameConfig {
+	for k, a := range s.Principals() {
+		cfg.Strategies[k] = s.Actors[a].Strategies[:n]
+	}
+	return cfg
+}
+
 // TestGameWorkers checks that the meta-game, bootstrap replicates
 // included, is the same bit for bit whatever the number of workers.
 func TestGameWorkers(t *testing.T) {
 	s := load(t, "muscat")
 	var first string
 	for _, w := range []int{1, 2, 8} {
-		cfg := gameConfig(1500, 20) // 6 blocks of 256 episodes, the last one short
+		cfg := firstStrategies(gameConfig(1500, 20), s, 4) // 6 blocks of 256 episodes, the last one short
 		cfg.Config.Workers = w
 		g := playGame(t, s, cfg)
 		b, _ := json.Marshal(g)
@@ -55,10 +64,10 @@ func TestGameMatchesRun(t *testing.T) {
 	cfg := gameConfig(700, 0)
 	cfg.Config.Seed = 3
 	g := playGame(t, s, cfg)
-	if len(g.Cells) != 5 || len(g.Cells[0]) != 5 { // muscat lists 5 strategies per principal
-		t.Fatalf("%d×%d cells; want 5×5", len(g.Cells), len(g.Cells[0]))
+	if len(g.Cells) != 8 || len(g.Cells[0]) != 8 { // muscat lists 8 strategies per principal
+		t.Fatalf("%d×%d cells; want 8×8", len(g.Cells), len(g.Cells[0]))
 	}
-	for _, ij := range [][2]int{{0, 0}, {2, 4}, {4, 1}} {
+	for _, ij := range [][2]int{{0, 0}, {2, 4}, {7, 1}} {
 		i, j := ij[0], ij[1]
 		rc := cfg.Config
 		rc.Strategies = map[string]model.Strategy{}
@@ -149,7 +158,8 @@ func TestPoissonWeights(t *testing.T) {
 // TestGameBootstrap checks that replicates vary around the estimates:
 // their SD across replicates is close to the cell's standard error.
 func TestGameBootstrap(t *testing.T) {
-	g := playGame(t, load(t, "muscat"), gameConfig(2000, 200))
+	s := load(t, "muscat")
+	g := playGame(t, s, firstStrategies(gameConfig(2000, 200), s, 4))
 	for i := range g.Cells {
 		for j := range g.Cells[i] {
 			var sum, sq float64
@@ -194,7 +204,7 @@ func TestGameErrors(t *testing.T) {
 		{"replicates", func(c *GameConfig) { c.Replicates = -1 }, "replicates: -1"},
 		{"episodes", func(c *GameConfig) { c.Config.Episodes = 0 }, "episodes: 0"},
 		{"replicates huge", func(c *GameConfig) { c.Replicates = 1 << 40 }, "replicates: 1099511627776; want 0 … 10000"},                  // issue #13: panic, out of memory
-		{"episodes in all", func(c *GameConfig) { c.Config.Episodes = 100_000_000 }, "want at most 40000000 per cell, 1000000000 in all"}, // muscat's 5×5 cells
+		{"episodes in all", func(c *GameConfig) { c.Config.Episodes = 100_000_000 }, "want at most 15625000 per cell, 1000000000 in all"}, // muscat's 8×8 cells: 10⁹/64
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := gameConfig(10, 0)
@@ -234,5 +244,62 @@ func TestGamePayoffsIgnoreDiscount(t *testing.T) {
 	ri, rp := run(t, impatient, config(500)), run(t, patient, config(500))
 	if ri.Utilities["a"].Mean == rp.Utilities["a"].Mean {
 		t.Error("realized utility is the same at δ 0.9 and 0.99: the test cannot tell discounted from undiscounted payoffs")
+	}
+}
+
+// TestGameChoices checks the choice effects against the cells: in all
+// worlds, a choice's estimates are the even average of its cells' (one
+// mean of averages against an average of means, equal up to rounding);
+// in feasible worlds they rest on the episodes Play marks feasible; and
+// muscat's grid gives each side 4 structures and 2 tactics.
+func TestGameChoices(t *testing.T) {
+	s := load(t, "muscat")
+	g := playGame(t, s, gameConfig(300, 0))
+	feasible := int64(0)
+	for i := range 300 {
+		e, err := Play(s, config(300), i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Feasible {
+			feasible++
+		}
+	}
+	if g.Feasible.K != feasible || feasible == 0 || feasible == 300 {
+		t.Fatalf("feasible worlds: game %d, Play %d of 300; want equal, and neither none nor all (the test could not tell)", g.Feasible.K, feasible)
+	}
+	kinds := map[string]int{}
+	const tol = 1e-12 // sums of 16 means of 300 terms in two orders
+	for _, c := range g.Choices {
+		kinds[c.Actor+" "+c.Kind+" "+c.Worlds]++
+		k := 0
+		if c.Actor == g.Players[1].Actor {
+			k = 1
+		}
+		sum, n := 0.0, 0
+		for i, row := range g.Cells {
+			for j, cell := range row {
+				st, _ := model.ParseStrategy(g.Players[k].Strategies[[2]int{i, j}[k]])
+				if c.Kind == "structure" && st.Policy.String() == c.Choice || c.Kind == "tactic" && st.Tactic.String() == c.Choice {
+					sum += cell.Utilities[k].Mean
+					n++
+				}
+			}
+		}
+		switch {
+		case c.Worlds == "all" && (math.Abs(c.Payoff.Mean-sum/float64(n)) > tol || c.Payoff.N != 300):
+			t.Errorf("%s %s %s: payoff %v over %d episodes; its %d cells average %v over 300", c.Actor, c.Kind, c.Choice, c.Payoff.Mean, c.Payoff.N, n, sum/float64(n))
+		case c.Worlds == "feasible" && c.Deal.N != feasible:
+			t.Errorf("%s %s %s in feasible worlds: %d episodes; want %d", c.Actor, c.Kind, c.Choice, c.Deal.N, feasible)
+		}
+	}
+	for _, p := range g.Players {
+		for kind, want := range map[string]int{"structure": 4, "tactic": 2} {
+			for _, w := range []string{"all", "feasible"} {
+				if got := kinds[p.Actor+" "+kind+" "+w]; got != want {
+					t.Errorf("%s: %d %s choices in %s worlds; want %d", p.Actor, got, kind, w, want)
+				}
+			}
+		}
 	}
 }

@@ -256,7 +256,7 @@ var tacticMeanings = map[model.Tactic]string{
 	model.Boulware:       "concedes late",
 	model.LinearTactic:   "concedes at a steady pace",
 	model.Conceder:       "concedes early",
-	model.TitForTat:      "mirrors the other side's last concession",
+	model.TitForTat:      "mirrors the other side's last concession or hardening; withholds concessions for a while after a reneging",
 	model.FixedTactic:    "never concedes",
 	model.SubgamePerfect: "offers and accepts by backward induction",
 }

@@ -25,7 +25,7 @@ func writeGameReport(w io.Writer, out *gameOutput, l layout) error {
 	if l.format != "markdown" {
 		rep.preamble = append([]string{""}, rep.preamble...)
 	}
-	rep.sections = append(rep.sections, payoffSection(g, an), dominanceSection(g, an), bestResponseSection(g, an),
+	rep.sections = append(rep.sections, payoffSection(g, an), choicesSection(g), dominanceSection(g, an), bestResponseSection(g, an),
 		equilibriumSection(g, an))
 	if out.Dynamics != nil {
 		rep.sections = append(rep.sections, dynamicsSection(g, out.Dynamics))

@@ -14,7 +14,7 @@ import (
 // TestGameWorkers checks that game's JSON is byte-identical for any
 // number of workers, bootstrap included.
 func TestGameWorkers(t *testing.T) {
-	args := []string{"game", "muscat", "--seed", "5", "--episodes", "600", "--bootstrap", "20", "--dynamics", "--format", "json"}
+	args := []string{"game", "muscat", "--seed", "5", "--episodes", "600", "--bootstrap", "5", "--dynamics", "--format", "json"}
 	want, _, code := invoke(append(args, "--workers", "1")...)
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
@@ -49,7 +49,7 @@ func TestGameFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.Players != [2]string{"iran", "us"} || len(g.Strategies[0]) != 5 || // muscat lists 5 strategies for iran
+	if g.Players != [2]string{"iran", "us"} || len(g.Strategies[0]) != 8 || // muscat lists 8 strategies for iran
 		strings.Join(g.Strategies[1], " ") != "interim-first/conceder comprehensive-only/fixed" {
 		t.Errorf("players %v, strategies %v", g.Players, g.Strategies)
 	}
