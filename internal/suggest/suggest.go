@@ -13,10 +13,14 @@ import (
 // one letter is never taken for another), an edit being an
 // insertion, deletion, substitution or swap of two adjacent characters
 // (the optimal string alignment distance). Ties go to the earlier
-// candidate. An exact match is not a suggestion.
+// candidate. An exact match is not a suggestion, and a name longer than
+// maxName runes gets none, which bounds the cost of a hostile input.
 func Closest(name string, candidates []string) (string, bool) {
-	lower := strings.ToLower(name)
 	n := utf8.RuneCountInString(name)
+	if n > maxName {
+		return "", false
+	}
+	lower := strings.ToLower(name)
 	limit := min(1+n/4, 3, n-1)
 	best, bestD := "", limit+1
 	for _, c := range candidates {
@@ -29,6 +33,10 @@ func Closest(name string, candidates []string) (string, bool) {
 	}
 	return best, best != ""
 }
+
+// maxName is the longest name Closest looks for a match to: longer than
+// any name parley knows.
+const maxName = 100
 
 // Hint returns "; did you mean X?" for the candidate closest to name, or
 // "" when none is near enough; error messages append it.

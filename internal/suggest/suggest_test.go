@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -43,7 +44,8 @@ func TestClosest(t *testing.T) {
 		{"muscat", "", false}, // exact: nothing to suggest
 		{"atlantis", "", false},
 		{"x", "", false},
-		{"m", "", false}, // one letter is never taken for another
+		{"m", "", false},                          // one letter is never taken for another
+		{strings.Repeat("muscat", 20), "", false}, // past maxName: no suggestion
 	}
 	for _, tt := range tests {
 		got, ok := Closest(tt.name, scenarios)
