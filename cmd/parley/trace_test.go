@@ -68,17 +68,21 @@ func decode(t *testing.T, args []string, v any) {
 }
 
 // TestTraceFindsFirst checks that trace --outcome interim tells the first
-// interim episode of the seed on muscat and jpoa-2013: run over that many
-// episodes counts no interim deal, and over one more counts one.
+// interim episode of the seed from --episode on, on muscat and jpoa-2013:
+// run counts no interim deal between --episode and it, and one with it.
 func TestTraceFindsFirst(t *testing.T) {
-	for _, scenario := range []string{"muscat", "jpoa-2013"} {
+	for _, c := range []struct {
+		scenario string
+		from     int
+	}{{"muscat", 0}, {"jpoa-2013", 1}} {
+		scenario := c.scenario
 		var tr struct {
 			Episode int
 			Result  struct{ Outcome string }
 			Search  struct{ From, Searched int }
 		}
-		decode(t, []string{"trace", scenario, "--outcome", "interim", "--format", "json"}, &tr)
-		if tr.Result.Outcome != "interim" || tr.Search.From != 0 || tr.Search.Searched != tr.Episode+1 {
+		decode(t, []string{"trace", scenario, "--outcome", "interim", "--episode", strconv.Itoa(c.from), "--format", "json"}, &tr)
+		if tr.Result.Outcome != "interim" || tr.Search.From != c.from || tr.Search.Searched != tr.Episode-c.from+1 {
 			t.Fatalf("%s: found episode %d, outcome %s, search %+v", scenario, tr.Episode, tr.Result.Outcome, tr.Search)
 		}
 		interim := func(n int) int {
@@ -91,11 +95,12 @@ func TestTraceFindsFirst(t *testing.T) {
 			decode(t, []string{"run", scenario, "--episodes", strconv.Itoa(n), "--format", "json"}, &r)
 			return r.Outcomes["interim"].K
 		}
-		if before, after := interim(tr.Episode), interim(tr.Episode+1); before != 0 || after != 1 {
-			t.Errorf("%s: trace finds episode %d; run counts %d interim episodes before it and %d with it, want 0 and 1",
-				scenario, tr.Episode, before, after)
+		start, before, after := interim(c.from), interim(tr.Episode), interim(tr.Episode+1)
+		if before != start || after != start+1 {
+			t.Errorf("%s: trace finds episode %d searching from %d; run counts %d interim episodes from %d to it and %d with it, want 0 and 1",
+				scenario, tr.Episode, c.from, before-start, c.from, after-start)
 		}
-		text, _, _ := invoke("trace", scenario, "--outcome", "interim")
+		text, _, _ := invoke("trace", scenario, "--outcome", "interim", "--episode", strconv.Itoa(c.from))
 		if want := "Episode " + strconv.Itoa(tr.Episode) + " is the first episode of seed 1"; !strings.Contains(text, want) {
 			t.Errorf("%s: the account does not say %q", scenario, want)
 		}
