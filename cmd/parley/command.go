@@ -230,12 +230,16 @@ Usage:
 
 Commands:
 `)
+	pad := 0
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.short)
+		pad = max(pad, len(c.name)+1)
+	}
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-*s %s\n", pad, c.name, c.short)
 	}
 	fmt.Fprint(w, `
-A SCENARIO is the name of an embedded scenario (see 'parley scenarios') or
-the path of a scenario file.
+A SCENARIO is the name of an embedded scenario (see 'parley scenarios'),
+the path of a scenario file, or - for one on standard input.
 
 Examples:
   parley explain muscat

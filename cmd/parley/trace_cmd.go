@@ -12,7 +12,7 @@ import (
 var traceCmd = &command{
 	name:  "trace",
 	args:  "[SCENARIO|FILE]",
-	short: "tell one episode round by round: offers, responses, shocks, outcome",
+	short: "tell one episode round by round: offers, responses, shocks",
 	long: `Play one episode of the negotiation and tell it round by round: the world
 it was sampled in (each side's fallback, red lines, beliefs and hazards), the
 shocks as they strike, each offer with its terms and what it is worth to both
