@@ -160,3 +160,38 @@ func TestBeliefsLearn(t *testing.T) {
 		t.Errorf("%d of 200 private-information episodes agree after round 10 or never; want learning to reach agreement within a few refusals", late)
 	}
 }
+
+// TestReciprocityResets checks that the tit-for-tat state, the offers on
+// the table and the learned beliefs start afresh with every episode: a
+// worker that has already played the episodes before i plays episode i
+// exactly as a fresh one does, in the lab where a tit-for-tat side
+// retaliates after renegings.
+func TestReciprocityResets(t *testing.T) {
+	s := withActor(t, load(t, "lab-reciprocity"), "b", func(a *model.Actor) {
+		a.Strategy = model.Strategy{Policy: model.ComprehensiveOnly, Tactic: model.TitForTat}
+	})
+	cfg := config(300)
+	p, err := resolve(s, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newPlayer(p)
+	retaliations := 0
+	for i := range cfg.Episodes {
+		got := *w.play(i)
+		if w.ep.talks.punishTill[1] > 0 {
+			retaliations++
+		}
+		want, err := Play(s, cfg, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Outcome != want.Outcome || got.Utility != want.Utility || got.Agreements != want.Agreements {
+			t.Fatalf("episode %d after %d others: %v, utilities %v, %d deals; fresh: %v, %v, %d",
+				i, i, got.Outcome, got.Utility, got.Agreements, want.Outcome, want.Utility, want.Agreements)
+		}
+	}
+	if retaliations == 0 {
+		t.Fatal("no episode retaliated: the test cannot tell stale state from fresh")
+	}
+}
