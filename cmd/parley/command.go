@@ -266,7 +266,7 @@ Run 'parley COMMAND --help' for a command's flags and examples.
 const glossaryPath = "docs/glossary.md"
 
 // glossaryLine ends every command's help.
-var glossaryLine = "Terms (aspiration, ZOPA, Pareto frontier, reservation value, …): " + glossaryPath
+var glossaryLine = "Terms (aspiration, ZOPA, Pareto frontier, …) are defined in " + glossaryPath + "."
 
 // helpWidth is the width --help wraps the flags' descriptions at.
 const helpWidth = 80

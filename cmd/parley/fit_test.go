@@ -47,6 +47,23 @@ func TestFitsWidth(t *testing.T) {
 	}
 }
 
+// TestHelpFits checks that no line of any command's --help, or of the
+// command list, is longer than 80 columns.
+func TestHelpFits(t *testing.T) {
+	lists := [][]string{{"--help"}}
+	for _, c := range commands {
+		lists = append(lists, []string{c.name, "--help"})
+	}
+	for _, args := range lists {
+		help, _, _ := invoke(args...)
+		for _, line := range strings.Split(help, "\n") {
+			if n := utf8.RuneCountInString(line); n > helpWidth {
+				t.Errorf("parley %s: a line of %d columns:\n%s", strings.Join(args, " "), n, line)
+			}
+		}
+	}
+}
+
 // TestFitFoldsMeaningFirst checks the order in which a table gives up
 // width: the explanatory column narrows, then folds under the table, and
 // only then do the other columns wrap; a noWrap table becomes a list.

@@ -27,7 +27,7 @@ gives the same account as a list of events.
 --outcome CLASS and --find COND tell the first episode of the seed, from
 --episode on, that ends in that outcome class and meets every condition,
 and say which it is, searching --search episodes at most.
-Outcome classes: ` + strings.Join(outcomeNames(), ", ") + `.
+` + text.Wrap("Outcome classes: "+strings.Join(outcomeNames(), ", ")+".", helpWidth) + `
 Conditions:
 ` + conditionList() + ``,
 	examples: []string{
