@@ -83,7 +83,7 @@ func runBacktest(e *env, opts any, args []string) error {
 	defer stop()
 	r, err := sim.Backtest(ctx, s, h, sim.BacktestConfig{Config: cfg, Window: o.window, Reference: history.Pool(shipped)})
 	if err != nil {
-		return err
+		return interrupted(ctx, err, "") // sim.Backtest keeps no partial result yet
 	}
 	return o.emit(e, r, backtestReport(s, r, len(shipped)))
 }

@@ -40,12 +40,19 @@ func TestInterruptKeepsWork(t *testing.T) {
 		{"game SIGINT", syscall.SIGINT, []string{"game", "muscat", "--episodes", "40000000", "--bootstrap", "0", "--format", "json",
 			"--strategies", "iran=step-by-step/boulware,interim-first/boulware", "--strategies", "us=interim-first/conceder,comprehensive-only/conceder"}, 130, inGame, ""}, // 4 cells: a block of 64 would not end within the first second on a loaded machine
 		{"run SIGTERM table", syscall.SIGTERM, []string{"run", "rubinstein", "--episodes", "1000000000"}, 143, nil, ""},
+		{"backtest SIGINT", syscall.SIGINT, []string{"backtest", "jpoa-2013", "--episodes", "1000000000"}, 130, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stdout, stderr, code := interruptChild(t, tt.signal, tt.args)
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d; stderr %q", code, tt.code, stderr)
+			}
+			if tt.args[0] == "backtest" { // keeps nothing yet, but says so and exits as the others do
+				if stdout != "" || !strings.Contains(stderr, "interrupted (SIGINT) before a result; nothing written") {
+					t.Errorf("stdout %q, stderr %q", stdout, stderr)
+				}
+				return
 			}
 			if !strings.Contains(stderr, "marked partial, holds the first ") {
 				t.Errorf("stderr %q does not say what the result holds", stderr)
