@@ -195,3 +195,31 @@ func TestReciprocityResets(t *testing.T) {
 		t.Fatal("no episode retaliated: the test cannot tell stale state from fresh")
 	}
 }
+
+// TestMediatorPause checks the pause rule round(P·(1 − 0.5·μ)), at least
+// one round, with the expected values worked by hand (Go's math.Round
+// rounds halves away from zero).
+func TestMediatorPause(t *testing.T) {
+	p, err := resolve(load(t, "lab-mediator"), config(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newPlayer(p)
+	w.play(0)
+	e := &w.ep
+	for _, c := range []struct {
+		mu   float64
+		want [5]int // for pauses of 0 … 4 rounds
+	}{
+		{0, [5]int{0, 1, 2, 3, 4}},
+		{0.5, [5]int{0, 1, 2, 2, 3}}, // ×0.75: 0.75, 1.5, 2.25, 3
+		{1, [5]int{0, 1, 1, 2, 2}},   // ×0.5: 0.5, 1, 1.5, 2
+	} {
+		e.world.Actors[e.mediator].Credibility = c.mu
+		for pause, want := range c.want {
+			if got := e.pause(pause); got != want {
+				t.Errorf("μ %v: a pause of %d lasts %d rounds; want %d", c.mu, pause, got, want)
+			}
+		}
+	}
+}
