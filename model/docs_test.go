@@ -16,7 +16,7 @@ func TestFormatDocCoversEveryField(t *testing.T) {
 	}
 	lists := [][]string{topFields, issueFields, principalFields, mediatorFields, ratifierFields,
 		utilityFields, valueFields, shockFields, effectFields, protocolFields, escalationFields,
-		interimFields, variantFields, roundUnits, policyNames[:], tacticNames[:], shapeNames[:],
+		interimFields, stateFields, renegingFields, latencyFields, resumptionFields, variantFields, roundUnits, policyNames[:], tacticNames[:], shapeNames[:],
 		issueRoleNames[:], roleNames[:], informationNames[:]}
 	for _, list := range lists {
 		for _, field := range list {

@@ -114,6 +114,12 @@ func (s *Scenario) document(prose func(string) *yaml.Node) *yaml.Node {
 		} else {
 			put(m, "hazard", paramNode(sh.Hazard))
 		}
+		if st := sh.State; st != nil {
+			state := mapNode()
+			put(state, "rise", paramNode(st.Rise))
+			put(state, "decay", paramNode(st.Decay))
+			put(m, "state", state)
+		}
 		put(m, "effects", s.effectsNode(sh.Effects))
 		put(shocks, sh.Name, m)
 	}
@@ -132,7 +138,19 @@ func (s *Scenario) document(prose func(string) *yaml.Node) *yaml.Node {
 	put(esc, "hazard", paramNode(p.EscalationHazard))
 	put(esc, "deadline", intNode(p.Deadline))
 	put(esc, "deadline_multiplier", paramNode(p.DeadlineMultiplier))
+	put(esc, "deadline_decay", paramNode(p.DeadlineDecay))
 	put(esc, "cost", s.shiftsNode(p.EscalationCost))
+	put(esc, "progress", paramNode(p.Progress))
+	lat := mapNode()
+	put(lat, "start", paramNode(p.Latency.Start))
+	put(lat, "weight", paramNode(p.Latency.Weight))
+	put(lat, "rollback", paramNode(p.Latency.Rollback))
+	put(lat, "setback", paramNode(p.Latency.Setback))
+	put(esc, "latency", lat)
+	put(esc, "ceasefire", paramNode(p.Ceasefire))
+	if r := p.Resumption; r.Reservation != nil || r.RedLines != nil || r.Pause != nil {
+		put(esc, "resumption", s.effectsNode(r))
+	}
 	put(proto, "escalation", esc)
 	walk := mapNode()
 	put(walk, "patience", intNode(p.WalkAwayPatience))
@@ -181,6 +199,7 @@ func (s *Scenario) actorNode(a *Actor) *yaml.Node {
 		rn := mapNode()
 		put(rn, "hazard", paramNode(a.Reneging.Hazard))
 		put(rn, "guarantee_protection", paramNode(a.Reneging.GuaranteeProtection))
+		put(rn, "temptation", paramNode(a.Reneging.Temptation))
 		put(m, "reneging", rn)
 		put(m, "hold_out", paramNode(a.HoldOut))
 		list := seqNode()
@@ -264,6 +283,7 @@ func (s *Scenario) effectsNode(e Effects) *yaml.Node {
 	optional("pause", e.Pause)
 	optional("void_interim", e.VoidInterim)
 	optional("duration", e.Duration)
+	optional("latency", e.Latency)
 	return m
 }
 

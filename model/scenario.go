@@ -158,6 +158,7 @@ type Concession struct {
 type Reneging struct {
 	Hazard              Param // per round
 	GuaranteeProtection Param // hazard × (1 − protection·guarantees)
+	Temptation          Param // added hazard per unit of value that defecting gains over staying
 }
 
 // Deals describes the kinds of deal on offer.
@@ -185,9 +186,20 @@ type Interim struct {
 type Shock struct {
 	Name        string
 	Description string
-	Hazard      Param // used when At is 0
-	At          int   // scheduled round, 0 for none
+	Hazard      Param  // used when At is 0
+	At          int    // scheduled round, 0 for none
+	State       *State // nil: the shifts accumulate, one per strike
 	Effects     Effects
+}
+
+// State makes a shock a bounded political state: a level in [0, 1] that
+// each strike raises by Rise (to at most 1) and that loses the fraction
+// Decay of itself every round, falling back toward 0. The shock's
+// reservation, red-line and ratification-bar shifts are then the shifts
+// at level 1, scaled by the level, instead of adding up strike by strike.
+type State struct {
+	Rise  Param
+	Decay Param
 }
 
 // Effects is what a shock does when it strikes. Mappings are keyed by
@@ -201,6 +213,7 @@ type Effects struct {
 	Pause           *Param       // rounds without proposals
 	VoidInterim     *Param       // probability an interim deal in force is voided
 	Duration        *Param       // rounds the escalation multiplier lasts
+	Latency         *Param       // shift of the nuclear latency state
 }
 
 // ActorShift is a shock's effect on one actor.
@@ -237,7 +250,12 @@ type Protocol struct {
 	EscalationHazard   Param
 	Deadline           int // round after which the hazard is multiplied; 0 for none
 	DeadlineMultiplier Param
+	DeadlineDecay      Param        // fraction of the deadline multiplier's excess lost per round after the deadline
 	EscalationCost     []ActorShift // one per principal
+	Progress           Param        // share of the hazard that offers meeting each other remove
+	Latency            Latency
+	Ceasefire          Param   // per-round probability that a conflict phase ends; 0: escalation is absorbing
+	Resumption         Effects // shifts of reservation values and red lines, and a pause, when talks resume
 
 	WalkAwayPatience int // consecutive hopeless rounds before a side walks away
 
@@ -248,6 +266,16 @@ type Protocol struct {
 
 	DetectionBase         Param
 	DetectionVerification Param
+}
+
+// Latency is the nuclear latency state ℓ in [0, 1] (1 = breakout
+// capability) and how it moves the strike hazard, by the factor
+// exp(Weight·(ℓ − Start)).
+type Latency struct {
+	Start    Param // ℓ at round 1
+	Weight   Param // log-hazard per unit of latency
+	Rollback Param // fall of ℓ per round of a deal in force
+	Setback  Param // fall of ℓ per strike
 }
 
 // Principals returns the indices of the two principals in Actors; a

@@ -68,10 +68,14 @@ var (
 	ratifierFields   = []string{"role", "label", "objectives", "ratifies", "bar", "utility"}
 	utilityFields    = []string{"weights", "values", "audience_costs"}
 	valueFields      = []string{"shape", "ideal", "low", "high"}
-	shockFields      = []string{"description", "hazard", "at", "effects"}
-	effectFields     = []string{"reservation", "red_lines", "ratification_bar", "escalation", "reneging", "pause", "void_interim", "duration"}
+	shockFields      = []string{"description", "hazard", "at", "state", "effects"}
+	stateFields      = []string{"rise", "decay"}
+	renegingFields   = []string{"hazard", "guarantee_protection", "temptation"}
+	effectFields     = []string{"reservation", "red_lines", "ratification_bar", "escalation", "reneging", "pause", "void_interim", "duration", "latency"}
 	protocolFields   = []string{"first_proposer", "information", "red_lines", "escalation", "walk_away", "detection"}
-	escalationFields = []string{"hazard", "deadline", "deadline_multiplier", "cost"}
+	escalationFields = []string{"hazard", "deadline", "deadline_multiplier", "deadline_decay", "cost", "progress", "latency", "ceasefire", "resumption"}
+	latencyFields    = []string{"start", "weight", "rollback", "setback"}
+	resumptionFields = []string{"reservation", "red_lines", "pause"}
 	interimFields    = []string{"issues", "scope", "scopes", "term", "renewal", "guarantee", "leverage", "lever", "snapback"}
 	roundUnits       = []string{"month", "week", "quarter", "year", "round"}
 )
@@ -225,6 +229,26 @@ func (d *decoder) decodeProtocol(s *Scenario, n *yaml.Node, rounds span) Protoco
 	p.EscalationHazard = d.param(e.val["hazard"], "protocol.escalation.hazard", unit, FixedParam(0))
 	p.Deadline = d.integer(e.val["deadline"], "protocol.escalation.deadline", 0, int(rounds.hi), 0)
 	p.DeadlineMultiplier = d.param(e.val["deadline_multiplier"], "protocol.escalation.deadline_multiplier", closed(1, 100), FixedParam(2))
+	p.DeadlineDecay = d.param(e.val["deadline_decay"], "protocol.escalation.deadline_decay", unit, FixedParam(0))
+	p.Progress = d.param(e.val["progress"], "protocol.escalation.progress", unit, FixedParam(0))
+	lat := d.mapping(e.val["latency"], "protocol.escalation.latency", latencyFields...)
+	p.Latency = Latency{
+		Start:    d.param(lat.val["start"], "protocol.escalation.latency.start", unit, FixedParam(0)),
+		Weight:   d.param(lat.val["weight"], "protocol.escalation.latency.weight", closed(0, 20), FixedParam(0)),
+		Rollback: d.param(lat.val["rollback"], "protocol.escalation.latency.rollback", unit, FixedParam(0)),
+		Setback:  d.param(lat.val["setback"], "protocol.escalation.latency.setback", unit, FixedParam(0)),
+	}
+	p.Ceasefire = d.param(e.val["ceasefire"], "protocol.escalation.ceasefire", unit, FixedParam(0))
+	if e.has("resumption") {
+		path := "protocol.escalation.resumption"
+		r := d.mapping(e.val["resumption"], path, resumptionFields...)
+		p.Resumption.Reservation = d.actorShifts(s, r.val["reservation"], join(path, "reservation"), Principal, utilitySpan)
+		p.Resumption.RedLines = d.redLineShifts(s, r.val["red_lines"], join(path, "red_lines"))
+		if r.has("pause") {
+			pause := d.param(r.val["pause"], join(path, "pause"), rounds, FixedParam(0))
+			p.Resumption.Pause = &pause
+		}
+	}
 	costs := d.actorShifts(s, e.val["cost"], "protocol.escalation.cost", Principal, closed(0, 2))
 	for _, i := range principals {
 		c := ActorShift{Actor: i, By: FixedParam(0)}

@@ -116,9 +116,10 @@ func (d *decoder) decodePrincipal(s *Scenario, a *Actor, f *object, rounds span)
 	c := d.mapping(f.val["concession"], join(path, "concession"), "boulware", "conceder")
 	a.Concession.Boulware = d.param(c.val["boulware"], join(c.path, "boulware"), span{lo: 0, hi: 1, openLo: true}, FixedParam(0.5))
 	a.Concession.Conceder = d.param(c.val["conceder"], join(c.path, "conceder"), closed(1, 20), FixedParam(2))
-	rn := d.mapping(f.val["reneging"], join(path, "reneging"), "hazard", "guarantee_protection")
+	rn := d.mapping(f.val["reneging"], join(path, "reneging"), renegingFields...)
 	a.Reneging.Hazard = d.param(rn.val["hazard"], join(rn.path, "hazard"), unit, FixedParam(0))
 	a.Reneging.GuaranteeProtection = d.param(rn.val["guarantee_protection"], join(rn.path, "guarantee_protection"), unit, FixedParam(0))
+	a.Reneging.Temptation = d.param(rn.val["temptation"], join(rn.path, "temptation"), closed(0, 100), FixedParam(0))
 	a.HoldOut = d.param(f.val["hold_out"], join(path, "hold_out"), rounds, FixedParam(0))
 
 	a.Strategies = []Strategy{{ComprehensiveOnly, LinearTactic}}

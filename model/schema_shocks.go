@@ -23,6 +23,12 @@ func (d *decoder) decodeShocks(s *Scenario, n *yaml.Node, rounds span) []Shock {
 			d.require(f, "hazard")
 		}
 		sh.Hazard = d.param(f.val["hazard"], join(path, "hazard"), unit, FixedParam(0))
+		if f.has("state") {
+			st := d.mapping(f.val["state"], join(path, "state"), stateFields...)
+			d.require(st, "rise", "decay")
+			sh.State = &State{Rise: d.param(st.val["rise"], join(st.path, "rise"), unit, FixedParam(0)),
+				Decay: d.param(st.val["decay"], join(st.path, "decay"), unit, FixedParam(0))}
+		}
 		if d.require(f, "effects") {
 			sh.Effects = d.decodeEffects(s, f.val["effects"], join(path, "effects"), rounds)
 		}
@@ -40,7 +46,30 @@ func (d *decoder) decodeEffects(s *Scenario, n *yaml.Node, path string, rounds s
 	e.Reservation = d.actorShifts(s, f.val["reservation"], join(path, "reservation"), Principal, utilitySpan)
 	e.RatificationBar = d.actorShifts(s, f.val["ratification_bar"], join(path, "ratification_bar"), Ratifier, utilitySpan)
 	e.Reneging = d.actorShifts(s, f.val["reneging"], join(path, "reneging"), Principal, unit)
-	rl := d.mapping(f.val["red_lines"], join(path, "red_lines"))
+	e.RedLines = d.redLineShifts(s, f.val["red_lines"], join(path, "red_lines"))
+	optional := func(key string, valid span) *Param {
+		if !f.has(key) {
+			return nil
+		}
+		p := d.param(f.val[key], join(path, key), valid, FixedParam(0))
+		return &p
+	}
+	e.Escalation = optional("escalation", closed(1, 100))
+	e.Pause = optional("pause", rounds)
+	e.VoidInterim = optional("void_interim", unit)
+	e.Duration = optional("duration", span{lo: 1, hi: rounds.hi})
+	e.Latency = optional("latency", utilitySpan)
+	if e.Duration != nil && e.Escalation == nil {
+		d.errorf(f.key["duration"], join(path, "duration"), "duration is how long the escalation multiplier lasts; want it only with escalation")
+	}
+	return e
+}
+
+// redLineShifts decodes a mapping principal → issue → shift of its red
+// line, in the issue's unit, at most the issue's width either way.
+func (d *decoder) redLineShifts(s *Scenario, n *yaml.Node, path string) []RedLineShift {
+	var shifts []RedLineShift
+	rl := d.mapping(n, path)
 	d.nonEmpty(rl, "a principal")
 	for _, actor := range rl.keys {
 		a, ok := d.actorRef(s, rl, actor, Principal)
@@ -57,24 +86,10 @@ func (d *decoder) decodeEffects(s *Scenario, n *yaml.Node, path string, rounds s
 				}
 				levels := d.levels(s.Issues[k], k)
 				width := levels.hi - levels.lo
-				e.RedLines = append(e.RedLines, RedLineShift{Actor: a, Issue: k,
+				shifts = append(shifts, RedLineShift{Actor: a, Issue: k,
 					By: d.param(issues.val[name], join(issues.path, name), closed(-width, width), FixedParam(0))})
 			}
 		}
 	}
-	optional := func(key string, valid span) *Param {
-		if !f.has(key) {
-			return nil
-		}
-		p := d.param(f.val[key], join(path, key), valid, FixedParam(0))
-		return &p
-	}
-	e.Escalation = optional("escalation", closed(1, 100))
-	e.Pause = optional("pause", rounds)
-	e.VoidInterim = optional("void_interim", unit)
-	e.Duration = optional("duration", span{lo: 1, hi: rounds.hi})
-	if e.Duration != nil && e.Escalation == nil {
-		d.errorf(f.key["duration"], join(path, "duration"), "duration is how long the escalation multiplier lasts; want it only with escalation")
-	}
-	return e
+	return shifts
 }

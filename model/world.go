@@ -34,6 +34,7 @@ type ActorWorld struct {
 	Conceder         float64
 	RenegingHazard   float64
 	Protection       float64 // reneging guarantee protection
+	Temptation       float64 // reneging hazard per unit of the gain from defecting
 	HoldOut          int     // rounds
 	Credibility      float64
 	NoiseReduction   float64
@@ -134,16 +135,26 @@ type ShockWorld struct {
 	Pause           int     // rounds
 	VoidInterim     float64
 	Duration        int // rounds, at least 1
+	Latency         float64
+	Rise, Decay     float64 // the state's, when the shock has one
 }
 
 // ProtocolWorld holds the protocol's sampled parameters.
 type ProtocolWorld struct {
 	EscalationHazard      float64
 	DeadlineMultiplier    float64
+	DeadlineDecay         float64
 	EscalationCost        []float64 // parallel to Protocol.EscalationCost
+	Progress              float64
+	Latency               LatencyWorld
+	Ceasefire             float64
+	Resumption            ShockWorld // the effects of Protocol.Resumption; Hazard unused
 	DetectionBase         float64
 	DetectionVerification float64
 }
+
+// LatencyWorld holds the latency state's sampled parameters.
+type LatencyWorld struct{ Start, Weight, Rollback, Setback float64 }
 
 // Sample draws a World from the scenario into w, reusing w's storage.
 // It takes one number from rng and derives every parameter's draw from it
@@ -199,6 +210,7 @@ func (s *Scenario) Sample(w *World, rng *rand.Rand) {
 		aw.Conceder = draw(a.Concession.Conceder)
 		aw.RenegingHazard = draw(a.Reneging.Hazard)
 		aw.Protection = draw(a.Reneging.GuaranteeProtection)
+		aw.Temptation = draw(a.Reneging.Temptation)
 		aw.HoldOut = rounds(a.HoldOut)
 		aw.Credibility = draw(a.Credibility)
 		aw.NoiseReduction = draw(a.NoiseReduction)
@@ -217,35 +229,54 @@ func (s *Scenario) Sample(w *World, rng *rand.Rand) {
 	}
 	w.Shocks = resize(w.Shocks, len(s.Shocks))
 	for i := range s.Shocks {
-		e, sw := &s.Shocks[i].Effects, &w.Shocks[i]
-		sw.Hazard = draw(s.Shocks[i].Hazard)
-		sw.Reservation = drawShifts(sw.Reservation, e.Reservation, draw)
-		sw.RatificationBar = drawShifts(sw.RatificationBar, e.RatificationBar, draw)
-		sw.Reneging = drawShifts(sw.Reneging, e.Reneging, draw)
-		sw.RedLines = resize(sw.RedLines, len(e.RedLines))
-		for k, rl := range e.RedLines {
-			sw.RedLines[k] = draw(rl.By)
-		}
-		sw.Escalation, sw.Pause, sw.VoidInterim, sw.Duration = 1, 0, 0, 1
-		if e.Escalation != nil {
-			sw.Escalation = draw(*e.Escalation)
-		}
-		if e.Pause != nil {
-			sw.Pause = rounds(*e.Pause)
-		}
-		if e.VoidInterim != nil {
-			sw.VoidInterim = draw(*e.VoidInterim)
-		}
-		if e.Duration != nil {
-			sw.Duration = max(1, rounds(*e.Duration))
+		sh, sw := &s.Shocks[i], &w.Shocks[i]
+		sw.Hazard = draw(sh.Hazard)
+		sampleEffects(sw, &sh.Effects, draw)
+		sw.Rise, sw.Decay = 0, 0
+		if st := sh.State; st != nil {
+			sw.Rise, sw.Decay = draw(st.Rise), draw(st.Decay)
 		}
 	}
 	p, pw := &s.Protocol, &w.Protocol
 	pw.EscalationHazard = draw(p.EscalationHazard)
 	pw.DeadlineMultiplier = draw(p.DeadlineMultiplier)
+	pw.DeadlineDecay = draw(p.DeadlineDecay)
 	pw.EscalationCost = drawShifts(pw.EscalationCost, p.EscalationCost, draw)
+	pw.Progress = draw(p.Progress)
+	pw.Latency = LatencyWorld{Start: draw(p.Latency.Start), Weight: draw(p.Latency.Weight),
+		Rollback: draw(p.Latency.Rollback), Setback: draw(p.Latency.Setback)}
+	pw.Ceasefire = draw(p.Ceasefire)
+	sampleEffects(&pw.Resumption, &p.Resumption, draw)
 	pw.DetectionBase = draw(p.DetectionBase)
 	pw.DetectionVerification = draw(p.DetectionVerification)
+}
+
+// sampleEffects draws the effects e into sw, reusing its storage.
+func sampleEffects(sw *ShockWorld, e *Effects, draw func(Param) float64) {
+	rounds := func(p Param) int { return int(math.Round(draw(p))) }
+	sw.Reservation = drawShifts(sw.Reservation, e.Reservation, draw)
+	sw.RatificationBar = drawShifts(sw.RatificationBar, e.RatificationBar, draw)
+	sw.Reneging = drawShifts(sw.Reneging, e.Reneging, draw)
+	sw.RedLines = resize(sw.RedLines, len(e.RedLines))
+	for k, rl := range e.RedLines {
+		sw.RedLines[k] = draw(rl.By)
+	}
+	sw.Escalation, sw.Pause, sw.VoidInterim, sw.Duration, sw.Latency = 1, 0, 0, 1, 0
+	if e.Escalation != nil {
+		sw.Escalation = draw(*e.Escalation)
+	}
+	if e.Pause != nil {
+		sw.Pause = rounds(*e.Pause)
+	}
+	if e.VoidInterim != nil {
+		sw.VoidInterim = draw(*e.VoidInterim)
+	}
+	if e.Duration != nil {
+		sw.Duration = max(1, rounds(*e.Duration))
+	}
+	if e.Latency != nil {
+		sw.Latency = draw(*e.Latency)
+	}
 }
 
 func drawShifts(dst []float64, shifts []ActorShift, draw func(Param) float64) []float64 {

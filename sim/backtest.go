@@ -53,8 +53,8 @@ func Backtest(ctx context.Context, s *model.Scenario, h *history.History, cfg Ba
 }
 
 // milestone returns the round of e's first milestone of kind k, 0 for
-// none. Escalation is absorbing, so a strike is the round the episode
-// escalated in, and talks never resume after one.
+// none: for a strike the round of the first one, for a resumption the
+// round talks first resumed after one.
 func milestone(e *Episode, k history.Kind) int {
 	switch k {
 	case history.Interim:
@@ -66,9 +66,9 @@ func milestone(e *Episode, k history.Kind) int {
 	case history.WalkAway:
 		return e.WalkedAway
 	case history.Strike:
-		if e.Outcome == Escalation {
-			return e.Rounds
-		}
+		return e.FirstStrike
+	case history.Resumption:
+		return e.Resumed
 	}
 	return 0
 }

@@ -25,9 +25,10 @@ func backtestConfig(episodes int) BacktestConfig {
 }
 
 // TestBacktestAgreesWithRun checks that the back-test counts what Run
-// counts: with escalation absorbing, P(strike by the horizon) is Run's
-// escalation probability, and P(comprehensive deal by the horizon) Run's
-// share of episodes with one, episode for episode.
+// counts: P(strike by the horizon) is Run's probability of at least one
+// strike, P(talks resumed by the horizon) Run's count of episodes whose
+// talks resumed, and P(comprehensive deal by the horizon) Run's share of
+// episodes with one, episode for episode.
 func TestBacktestAgreesWithRun(t *testing.T) {
 	s := load(t, "muscat")
 	r, err := Run(context.Background(), s, config(2000))
@@ -42,14 +43,17 @@ func TestBacktestAgreesWithRun(t *testing.T) {
 	for _, m := range b.Milestones {
 		fits[m.Milestone] = m
 	}
-	if got, want := fits["strike"].ByRound.K, r.Outcomes["escalation"].K; got != want {
-		t.Errorf("strikes by the horizon: %d episodes; Run counts %d escalations", got, want)
+	if got, want := fits["strike"].ByRound.K, r.Conflict.Struck.K; got != want {
+		t.Errorf("strikes by the horizon: %d episodes; Run counts %d with a strike", got, want)
+	}
+	if got, want := fits["resumption"].ByRound.K, r.Conflict.Resumed.K; got != want {
+		t.Errorf("resumptions by the horizon: %d episodes; Run counts %d", got, want)
 	}
 	if got, want := fits["comprehensive"].ByRound.K, r.Timing.ComprehensiveAgreement.N; got != want {
 		t.Errorf("comprehensive deals by the horizon: %d episodes; Run counts %d", got, want)
 	}
-	if r.Outcomes["escalation"].K == 0 || r.Timing.ComprehensiveAgreement.N == 0 {
-		t.Fatal("the run has no escalation or no comprehensive deal: the comparison says nothing")
+	if r.Conflict.Resumed.K == 0 || r.Timing.ComprehensiveAgreement.N == 0 {
+		t.Fatal("the run has no resumed talks or no comprehensive deal: the comparison says nothing")
 	}
 }
 

@@ -48,8 +48,8 @@ func TestCompareMatchesRun(t *testing.T) {
 			t.Errorf("%s: comparison %+v; runs %+v and %+v", name, c.Outcomes[name], rb.Outcomes[name], ra.Outcomes[name])
 		}
 	}
-	if d := c.Outcomes["escalation"].Difference; d.N != 1000 || d.Mean == 0 {
-		t.Errorf("escalation difference %+v; want a nonzero difference over 1000 pairs", d)
+	if d := c.Outcomes["comprehensive"].Difference; d.N != 1000 || d.Mean == 0 {
+		t.Errorf("comprehensive difference %+v; want a nonzero difference over 1000 pairs", d)
 	}
 }
 

@@ -1,5 +1,54 @@
 package sim
 
+import "math"
+
+// A conflict is the state of play that the strike hazard reads, and the
+// conflict phase a strike opens.
+type conflict struct {
+	since   int     // round of the strike that opened the conflict phase in progress, 0 for none
+	latency float64 // nuclear latency ℓ in [0, 1]: 1 is breakout capability
+
+	// The last offer of each principal: its utility to each principal.
+	// Offers made in a round count from the next one (pending until then).
+	offers, pending   [2][2]float64
+	offered, proposed [2]bool
+
+	hazard      float64 // the strike hazard of round hazardRound
+	hazardRound int
+}
+
+// start sets the state of round 1.
+func (c *conflict) start(e *episode) {
+	*c = conflict{latency: e.world.Protocol.Latency.Start}
+}
+
+// offer records that principal p put on the table a package worth u0 and
+// u1 to the principals, for the gap between the offers that the strike
+// hazard reads from the next round on.
+func (c *conflict) offer(p int, u0, u1 float64) {
+	c.pending[p], c.proposed[p] = [2]float64{u0, u1}, true
+}
+
+// commitOffers makes the offers of earlier rounds the ones the strike
+// hazard of round t reads.
+func (c *conflict) commitOffers() {
+	if c.offered != c.proposed || c.offers != c.pending {
+		c.offers, c.offered, c.hazardRound = c.pending, c.proposed, 0
+	}
+}
+
+// gap returns the distance between the last offers of the two sides,
+// g = ½[(u_0(x_0) − u_0(x_1)) + (u_1(x_1) − u_1(x_0))] in [0, 1], x_i
+// being principal i's last offer: what each side would give up, on
+// average, to take the other's. It is 1 until both sides have offered.
+func (c *conflict) gap() float64 {
+	if !c.offered[0] || !c.offered[1] {
+		return 1
+	}
+	o := &c.offers
+	return clamp(((o[0][0]-o[1][0])+(o[1][1]-o[0][1]))/2, 0, 1)
+}
+
 // walkAway counts, for each side still at the table with no deal in
 // force, the consecutive rounds in which it believes no acceptable deal
 // is within reach; after the protocol's patience it walks away.
@@ -43,48 +92,124 @@ func (e *episode) reachable(i int, kind dealKind, t int) bool {
 	return ok && pick(1-i, u0, u1) >= e.believed(i, t)-tolerance
 }
 
-// escalate draws the escalation of round t when no deal is in force:
-// the protocol's hazard times the multipliers of the shocks still in
-// effect, and times the deadline multiplier once the deadline has passed.
+// escalate draws a strike in round t when no deal is in force. A strike
+// opens a conflict phase, sets the nuclear latency back by the protocol's
+// setback, and brings an undetected reneging into the open.
 func (e *episode) escalate(t int) {
 	if e.deal.kind != noDeal {
 		return
 	}
-	if h := e.escalationHazard(t); e.events.happens(tagEscalation, t, 0, h) {
-		e.escalated = t
-		if e.rec != nil {
-			e.rec.note(EventEscalation, -1, t, noDeal, h)
-		}
+	h := e.escalationHazard(t)
+	if !e.events.happens(tagEscalation, t, 0, h) {
+		return
+	}
+	c := &e.conflict
+	c.since, c.hazardRound = t, 0
+	c.latency = max(0, c.latency-e.world.Protocol.Latency.Setback)
+	e.cheat.active = false
+	e.out.Strikes++
+	if e.out.FirstStrike == 0 {
+		e.out.FirstStrike = t
+	}
+	if e.rec != nil {
+		e.rec.note(EventEscalation, -1, t, noDeal, h)
 	}
 }
 
-// escalationHazard returns the probability that the conflict escalates in
-// round t if no deal is in force then.
+// ceasefire draws the end, in round t, of the conflict phase in progress,
+// with the protocol's ceasefire probability; a zero probability makes
+// escalation absorbing. At a ceasefire the talks resume: the
+// resumption's one-off shifts of reservation values and red lines apply,
+// its pause (shortened by a mediator, as a shock's) begins this round,
+// and a side that had walked away is back at the table.
+func (e *episode) ceasefire(t int) bool {
+	p := &e.world.Protocol
+	if p.Ceasefire == 0 || !e.events.happens(tagCeasefire, t, 0, p.Ceasefire) {
+		return false
+	}
+	e.conflict = conflict{latency: e.conflict.latency}
+	e.politics.once(e, &e.scn.Protocol.Resumption, &p.Resumption)
+	if p.Resumption.Pause > 0 {
+		e.pausedTill = max(e.pausedTill, t+e.pause(p.Resumption.Pause)-1)
+	}
+	if back := max(t, e.pausedTill+1); e.out.Resumed == 0 && back <= e.horizon {
+		e.out.Resumed = back
+	}
+	e.walkedAway, e.hopeless = false, [2]int{}
+	if e.rec != nil {
+		e.rec.ceasefire(t)
+	}
+	return true
+}
+
+// escalationHazard returns the probability of a strike in round t if no
+// deal is in force then:
+//
+//	h(t) = min(1, h₀ · Π m_j · D(t) · exp(w·(ℓ − ℓ₀)) · (1 − P·(1 − g)))
+//
+// with m_j the multipliers of the shocks still in effect, D(t) the
+// deadline multiplier, 1 + (M − 1)(1 − decay)^(t − d − 1) after the
+// deadline d, ℓ the nuclear latency, w its weight and ℓ₀ its start, P
+// the protocol's progress and g the gap between the sides' last offers.
+// It is computed once a round.
 func (e *episode) escalationHazard(t int) float64 {
-	h := e.world.Protocol.EscalationHazard
-	for j, till := range e.escalateTill {
-		if t <= till {
-			h *= e.world.Shocks[j].Escalation
+	c := &e.conflict
+	if t == c.hazardRound {
+		return c.hazard
+	}
+	p := &e.world.Protocol
+	h := p.EscalationHazard
+	if h > 0 {
+		for j, till := range e.escalateTill {
+			if t <= till {
+				h *= e.world.Shocks[j].Escalation
+			}
 		}
+		if d := e.scn.Protocol.Deadline; d > 0 && t > d {
+			m := p.DeadlineMultiplier
+			if p.DeadlineDecay > 0 {
+				m = 1 + (m-1)*math.Pow(1-p.DeadlineDecay, float64(t-d-1))
+			}
+			h *= m
+		}
+		if l := &p.Latency; l.Weight != 0 {
+			h *= math.Exp(l.Weight * (c.latency - l.Start))
+		}
+		if p.Progress != 0 {
+			h *= 1 - p.Progress*(1-c.gap())
+		}
+		h = min(1, h)
 	}
-	if d := e.scn.Protocol.Deadline; d > 0 && t > d {
-		h *= e.world.Protocol.DeadlineMultiplier
+	c.hazard, c.hazardRound = h, t
+	return h
+}
+
+// rollBack lowers the nuclear latency by the protocol's rollback, for a
+// round with a deal in force.
+func (e *episode) rollBack() {
+	if r := e.world.Protocol.Latency.Rollback; r > 0 {
+		e.conflict.latency = max(0, e.conflict.latency-r)
 	}
-	return min(1, h)
 }
 
 // noDealValue returns what principal i expects from round t on if no deal
-// is made: its reservation value less the expected cost of escalation
-// over the rounds that matter to it, r − π·(r + c) with
-// π = 1 − (1 − h)^L, h the escalation hazard of round t, c the
-// escalation cost and L its shadow of the future. The cost of conflict is
-// what opens a bargaining range (Fearon 1995).
+// is made: its reservation value less the expected cost of conflict,
+// r − θ·(r + c), with θ the discounted share of the future spent in
+// conflict when strikes come with the hazard h of round t and conflict
+// phases end with the ceasefire probability q:
+//
+//	θ = d·h / (1 − d + d·q + d·h),   d = 1 − 1/L
+//
+// L being its shadow of the future and c its cost of conflict per round
+// (the two-state chain of peace and conflict, solved). The cost of
+// conflict is what opens a bargaining range (Fearon 1995).
 func (e *episode) noDealValue(i, t int) float64 {
 	r := e.reservation(i, t)
 	h := e.escalationHazard(t)
 	if h == 0 {
 		return r
 	}
-	pi := e.risk[i].of(h, e.span[i])
-	return r - pi*(r+e.cost[i])
+	d := e.ahead[i]
+	theta := d * h / (1 - d + d*e.world.Protocol.Ceasefire + d*h)
+	return r - theta*(r+e.cost[i])
 }

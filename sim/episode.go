@@ -12,11 +12,6 @@ import (
 	"github.com/parley-sim/parley/model"
 )
 
-// temptationGain scales how much a deal worth less than the outside
-// option raises the reneging hazard: h·(1 + temptationGain·max(0, r − u)),
-// so a deal 0.1 below the reservation value doubles it.
-const temptationGain = 10
-
 // An episode plays one negotiation in one sampled world. It is reused
 // from episode to episode by one worker, so that playing allocates
 // nothing once its storage has grown.
@@ -33,7 +28,7 @@ type episode struct {
 	shockOrder []int                  // the shocks' indices in the order of their names
 	cost       [2]float64             // escalation cost per round
 	span       [2]float64             // shadow of the future: 1/(1 − δ) rounds, at most the horizon
-	risk       [2]riskMemo            // per principal: the last escalation risk computed
+	ahead      [2]float64             // the discount over the shadow of the future, 1 − 1/span
 	policy     [2]policy
 	tactic     [2]tactic
 	util       utilities
@@ -45,8 +40,9 @@ type episode struct {
 	// State that shocks and play change.
 	floor        [2][]bool    // per issue: the red line is a floor (x ≥ level) rather than a ceiling
 	redLine      [2][]float64 // per issue: the current red line, NaN for none
-	shift        [2]float64   // reservation shifts from shocks
-	barShift     []float64    // per actor: ratification bar shifts from shocks
+	shift        [2]float64   // reservation shifts from shocks and resumptions
+	barShift     []float64    // per actor: ratification bar shifts, bar + shift within the ratifier's utility bounds
+	politics     politics     // the shocks' political states and the shifts they add up to
 	belief       [2]float64   // principal i's error about the other's value of no deal
 	yielded      [2]bool      // principal i's red lines have yielded to the cost of no deal
 	doubt        [2]float64   // principal i's distrust now: it expects the other's reneging hazard × (1 + doubt)
@@ -60,7 +56,7 @@ type episode struct {
 	dirty        bool // red lines moved: rebuild the spaces
 	deal         deal
 	cheat        cheat
-	escalated    int // round of escalation, 0 for none
+	conflict     conflict
 	walkedAway   bool
 	collapsed    bool
 	spe          [2]speSolution
@@ -71,6 +67,7 @@ type episode struct {
 	weight       [2]float64 // δ^(t−1) for the round being played
 	offer        []float64  // the package on the table
 	scratch      []float64  // a package for what-if questions
+	defect       []float64  // the package a reneging would put in effect, for the decision to renege
 	out          Episode
 }
 
@@ -145,11 +142,13 @@ func (e *episode) reset(s *model.Scenario, horizon int, strategies [2]model.Stra
 		e.spe[i].resize(horizon, n)
 	}
 	e.barShift = resize(e.barShift, len(s.Actors))
+	e.politics.resize(n, len(s.Actors), len(s.Shocks))
 	e.escalateTill = resize(e.escalateTill, len(s.Shocks))
 	e.deal.terms = resize(e.deal.terms, n)
 	e.cheat.terms = resize(e.cheat.terms, n)
 	e.offer = resize(e.offer, n)
 	e.scratch = resize(e.scratch, n)
+	e.defect = resize(e.defect, n)
 	e.out.Terms = resize(e.out.Terms, n)
 }
 
@@ -165,14 +164,21 @@ func (e *episode) play(rng *rand.Rand) *Episode {
 		e.rec.begin()
 	}
 	for t := 1; t <= e.horizon; t++ {
-		if e.escalated == 0 {
-			e.now, e.out.Rounds = t, t
-			e.round(t)
-		}
-		e.flow(t)
+		e.step(t)
 	}
 	e.finish()
 	return &e.out
+}
+
+// step plays round t: a round of play, unless a conflict phase goes on
+// through it, then the round's flow utility.
+func (e *episode) step(t int) {
+	if e.conflict.since == 0 || e.ceasefire(t) {
+		e.now, e.out.Rounds = t, t
+		e.conflict.commitOffers()
+		e.round(t)
+	}
+	e.flow(t)
 }
 
 // start sets the state of round 1.
@@ -200,11 +206,11 @@ func (e *episode) start() {
 		}
 		e.yielded[i], e.doubt[i] = false, a.Distrust
 		e.sum[i], e.total[i], e.weight[i], e.cost[i], e.plain[i] = 0, 0, 1, 0, 0
-		e.risk[i] = riskMemo{}
 		e.span[i] = float64(e.horizon)
 		if a.Discount < 1 {
 			e.span[i] = min(e.span[i], 1/(1-a.Discount))
 		}
+		e.ahead[i] = 1 - 1/e.span[i]
 		e.hopeless[i] = 0
 		e.spe[i].valid = false
 	}
@@ -212,9 +218,10 @@ func (e *episode) start() {
 		e.cost[e.principal(c.Actor)] = e.world.Protocol.EscalationCost[n]
 	}
 	e.talks.reset()
-	clear(e.barShift)
+	e.politics.start(e)
 	clear(e.escalateTill)
-	e.pausedTill, e.escalated = 0, 0
+	e.conflict.start(e)
+	e.pausedTill = 0
 	e.walkedAway, e.collapsed, e.dirty, e.stale, e.stepTaken = false, false, true, false, false
 	e.deal.kind, e.cheat.active = noDeal, false
 	terms := e.out.Terms
@@ -366,18 +373,20 @@ func (e *episode) normal(tag uint64, t, j int) float64 {
 // flow adds round t's flow utility to each principal's discounted
 // average: the deal in force, the package in effect while a reneging is
 // undetected, the reservation value when there is no deal, or minus the
-// escalation cost once the conflict has escalated.
+// escalation cost during a conflict phase. A deal in force rolls the
+// nuclear latency back.
 func (e *episode) flow(t int) {
 	if e.deal.kind != noDeal {
 		e.out.DealRounds++
 		e.run++
 		e.out.LongestDeal = max(e.out.LongestDeal, e.run)
 		e.verify()
+		e.rollBack()
 	}
 	for i := range 2 {
 		f := e.reservation(i, t)
 		switch {
-		case e.escalated != 0:
+		case e.conflict.since != 0:
 			f = -e.cost[i]
 		case e.deal.kind != noDeal:
 			f = e.deal.utility[i]
@@ -396,7 +405,7 @@ func (e *episode) flow(t int) {
 func (e *episode) finish() {
 	o := &e.out
 	switch {
-	case e.escalated != 0:
+	case e.conflict.since != 0:
 		o.Outcome = Escalation
 	case e.deal.kind == comprehensiveDeal:
 		o.Outcome = Comprehensive

@@ -63,14 +63,53 @@ func (e *episode) wantsRenewal(i, t int) bool {
 }
 
 // hazard returns principal i's probability of reneging on the deal in
-// force in round t: its base hazard on the deal, raised by the gain from
-// defecting when the deal is worth less to it than its outside option.
+// force in round t: its base hazard on the deal plus its temptation τ
+// times the gain from defecting, when defecting is worth more to it than
+// staying: h = min(1, h_base + τ·max(0, W_defect − V_stay)).
 func (e *episode) hazard(i, t int) float64 {
 	h := e.baseHazard(i, e.deal.kind, e.deal.terms, e.deal.mediated)
-	if gap := e.reservation(i, t) - e.deal.utility[i]; gap > 0 {
-		h *= 1 + temptationGain*gap
+	if tau := e.actor(i).Temptation; tau > 0 {
+		h += tau * max(0, e.defectionGain(i, t))
 	}
 	return min(1, h)
+}
+
+// defectionGain returns what principal i gains in round t by reneging on
+// the deal in force rather than keeping it, on the value scale
+// acceptance uses. Staying is worth V_stay = v + (u − v)·κ, the deal's
+// value (value.go) against v, the value of no deal of round t (the strike
+// risk and the cost of conflict included). Defecting gives the withdrawal
+// package's utility u_w until the other side detects it, with
+// probability p per round, and then no deal:
+//
+//	W_defect = ((1 − d)·u_w + d·p·v) / (1 − d + d·p),   d = 1 − 1/L
+func (e *episode) defectionGain(i, t int) float64 {
+	d := &e.deal
+	v := e.noDealValue(i, t)
+	stay := e.value(i, d.kind, d.terms, d.utility[i], v, d.mediated)
+	uw := e.util.total(i, e.withdrawal(i, d.terms, e.defect))
+	a, p := e.ahead[i], e.detection(d.terms)
+	return ((1-a)*uw+a*p*v)/(1-a+a*p) - stay
+}
+
+// withdrawal writes into dst, and returns, the package principal i puts
+// in effect by reneging on the deal in force, whose terms are given: the
+// terms where they favour it, the status quo elsewhere, and past the
+// status quo by the snapback when i holds the interim deal's lever.
+func (e *episode) withdrawal(i int, terms, dst []float64) []float64 {
+	snap := 0.0
+	if it := e.scn.Deals.Interim; e.deal.kind == interimDeal && it.Lever == e.who[i] {
+		snap = e.world.Interim.Snapback
+	}
+	for k, x := range terms {
+		is := &e.issues[k]
+		dst[k] = x
+		if sq := is.StatusQuo; e.util.issue(i, k, sq) > e.util.issue(i, k, x) {
+			// Withdrawn to the status quo, and past it by the snapback.
+			dst[k] = clamp(sq+snap*(is.Max-is.Min)*math.Copysign(1, sq-x), is.Min, is.Max)
+		}
+	}
+	return dst
 }
 
 // baseHazard returns principal i's reneging hazard on a deal of the
@@ -119,18 +158,7 @@ func (e *episode) renege(i, t int) {
 	e.collapsed = true
 	c := &e.cheat
 	c.active, c.reneger, c.since, c.detect = true, i, t, e.detection(e.deal.terms)
-	snap := 0.0
-	if it := e.scn.Deals.Interim; e.deal.kind == interimDeal && it.Lever == e.who[i] {
-		snap = e.world.Interim.Snapback
-	}
-	for k, x := range e.deal.terms {
-		is := &e.issues[k]
-		c.terms[k] = x
-		if sq := is.StatusQuo; e.util.issue(i, k, sq) > e.util.issue(i, k, x) {
-			// Withdrawn to the status quo, and past it by the snapback.
-			c.terms[k] = clamp(sq+snap*(is.Max-is.Min)*math.Copysign(1, sq-x), is.Min, is.Max)
-		}
-	}
+	e.withdrawal(i, e.deal.terms, c.terms)
 	c.utility = [2]float64{e.util.total(0, c.terms), e.util.total(1, c.terms)}
 	e.deal.kind = noDeal
 	if e.rec != nil {

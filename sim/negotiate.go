@@ -39,6 +39,7 @@ func (e *episode) propose(p int, kind dealKind, t int) bool {
 	u0, u1, ok := sp.point(&e.util, p, e.utilityFor(p, sp, e.demand(p, t), v), e.offer)
 	if ok {
 		e.noteOffer(p, kind, u0, u1, v, t)
+		e.conflict.offer(p, u0, u1)
 	}
 	if e.rec != nil {
 		e.rec.offer(p, kind, t, ok)

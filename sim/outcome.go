@@ -12,7 +12,7 @@ const (
 	Collapsed                    // a deal was reached and broken (reneged on or voided), and none is in force
 	Stalemate                    // still talking, no deal in force and none broken (an interim may have lapsed)
 	Breakdown                    // a side walked away, no deal in force and none broken
-	Escalation                   // the conflict escalated (absorbing)
+	Escalation                   // in a conflict phase: a strike and no ceasefire since
 	numOutcomes
 )
 
@@ -53,5 +53,8 @@ type Episode struct {
 	MeanFlow               [2]float64 // each principal's undiscounted mean flow utility over the horizon, the meta-game's payoff
 	Terms                  []float64  // the deal in force at the horizon, per issue; meaningful for Comprehensive and Interim
 	Efficiency             Efficiency // of the deal in force at the horizon, when measured
-	Rounds                 int        // rounds played before the horizon or escalation
+	Rounds                 int        // rounds played: the horizon, or the round of a strike with no ceasefire after it
+	Strikes                int        // strikes, each opening a conflict phase
+	FirstStrike            int        // round of the first strike
+	Resumed                int        // round talks first resumed after a strike: a ceasefire, then the end of its pause
 }

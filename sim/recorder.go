@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"github.com/parley-sim/parley/model"
+)
 
 // A recorder writes down what happens in an episode for Trace. An episode
 // with no recorder (every episode Run plays) skips each note at the cost
@@ -44,7 +48,8 @@ func (r *recorder) pack(x []float64) *Package {
 func (r *recorder) begin() {
 	e := r.e
 	r.events = r.events[:0]
-	w := TraceWorld{EscalationHazard: e.world.Protocol.EscalationHazard, Shocks: []TraceShock{}}
+	w := TraceWorld{EscalationHazard: e.world.Protocol.EscalationHazard, Ceasefire: e.world.Protocol.Ceasefire,
+		Latency: e.conflict.latency, Shocks: []TraceShock{}}
 	for i := range 2 {
 		a := e.actor(i)
 		p := TracePrincipal{
@@ -89,18 +94,17 @@ func (r *recorder) begin() {
 // shock records shock j striking in round t, and what it changed.
 func (r *recorder) shock(j, t int) {
 	e := r.e
-	ef, sw := &e.scn.Shocks[j].Effects, &e.world.Shocks[j]
-	fx := &ShockEffects{}
-	for n, s := range ef.Reservation {
-		set(&fx.Reservation, e.scn.Actors[s.Actor].Name, sw.Reservation[n])
+	sh, sw := &e.scn.Shocks[j], &e.world.Shocks[j]
+	ef, scale := &sh.Effects, 1.0
+	if sh.State != nil {
+		scale = e.politics.level[j]
 	}
-	for _, s := range ef.RedLines {
-		i := e.principal(s.Actor)
-		set(&fx.RedLines, r.name(i), map[string]RedLine{})
-		fx.RedLines[r.name(i)][e.issues[s.Issue].Name] = RedLine{Level: e.redLine[i][s.Issue], Bound: bound(e.floor[i][s.Issue])}
+	fx := r.shifts(ef, sw, scale)
+	if sh.State != nil {
+		fx.Level = scale
 	}
-	for n, s := range ef.RatificationBar {
-		set(&fx.RatificationBar, e.scn.Actors[s.Actor].Name, sw.RatificationBar[n])
+	if ef.Latency != nil {
+		fx.Latency = e.conflict.latency
 	}
 	if ef.Escalation != nil {
 		fx.Escalation, fx.EscalationUntil = sw.Escalation, e.escalateTill[j]
@@ -109,6 +113,37 @@ func (r *recorder) shock(j, t int) {
 		fx.PausedUntil = t + sw.Pause - 1
 	}
 	r.add(Event{Round: t, Kind: EventShock, Shock: e.scn.Shocks[j].Name, Effects: fx})
+}
+
+// shifts records the reservation, red-line and ratification-bar effects
+// ef, drawn as sw, with the shifts scaled by scale; the red lines are the
+// levels now in effect.
+func (r *recorder) shifts(ef *model.Effects, sw *model.ShockWorld, scale float64) *ShockEffects {
+	e := r.e
+	fx := &ShockEffects{}
+	for n, s := range ef.Reservation {
+		set(&fx.Reservation, e.scn.Actors[s.Actor].Name, scale*sw.Reservation[n])
+	}
+	for _, s := range ef.RedLines {
+		i := e.principal(s.Actor)
+		set(&fx.RedLines, r.name(i), map[string]RedLine{})
+		fx.RedLines[r.name(i)][e.issues[s.Issue].Name] = RedLine{Level: e.redLine[i][s.Issue], Bound: bound(e.floor[i][s.Issue])}
+	}
+	for n, s := range ef.RatificationBar {
+		set(&fx.RatificationBar, e.scn.Actors[s.Actor].Name, scale*sw.RatificationBar[n])
+	}
+	return fx
+}
+
+// ceasefire records the end of a conflict phase in round t and the
+// resumption's shifts.
+func (r *recorder) ceasefire(t int) {
+	p := &r.e.world.Protocol
+	fx := r.shifts(&r.e.scn.Protocol.Resumption, &p.Resumption, 1)
+	if p.Resumption.Pause > 0 {
+		fx.PausedUntil = r.e.pausedTill
+	}
+	r.add(Event{Round: t, Kind: EventCeasefire, Probability: p.Ceasefire, Effects: fx})
 }
 
 // set sets (*m)[k] = v, making the map if it is nil, unless k is already

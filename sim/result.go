@@ -49,6 +49,9 @@ type Result struct {
 	Mediated            stats.Estimate `json:"mediated"`
 
 	Paths Paths `json:"paths"`
+
+	// Conflict summarizes the strikes and the conflict phases they open.
+	Conflict ConflictSummary `json:"conflict"`
 }
 
 // Paths says which roads the episodes took: whether a comprehensive deal
@@ -64,6 +67,16 @@ type Paths struct {
 	Interim             stats.Estimate `json:"interim"`
 	Upgrade             stats.Estimate `json:"upgrade"`
 	UpgradeGivenInterim stats.Estimate `json:"upgrade_given_interim"`
+}
+
+// ConflictSummary summarizes strikes: how many an episode sees, how
+// likely one is, when the first comes, and how often talks resume after
+// one.
+type ConflictSummary struct {
+	Strikes     stats.Summary  `json:"strikes"`      // strikes per episode, over every episode
+	Struck      stats.Estimate `json:"struck"`       // probability of at least one strike
+	FirstStrike stats.Summary  `json:"first_strike"` // round of the first strike, over the episodes with one
+	Resumed     stats.Estimate `json:"resumed"`      // of the episodes with a strike: talks resumed after one
 }
 
 // EfficiencySummary summarizes the Efficiency of deals in force at the
@@ -111,6 +124,12 @@ func (p plan) result(t *tally) *Result {
 			Interim:             stats.Proportion{N: t.episodes, K: t.interim}.Estimate(),
 			Upgrade:             stats.Proportion{N: t.episodes, K: t.upgrade}.Estimate(),
 			UpgradeGivenInterim: stats.Proportion{N: t.interim, K: t.upgrade}.Estimate(),
+		},
+		Conflict: ConflictSummary{
+			Strikes:     t.strikes.Summarize(),
+			Struck:      stats.Proportion{N: t.episodes, K: t.struck}.Estimate(),
+			FirstStrike: t.firstStrike.Summarize(),
+			Resumed:     stats.Proportion{N: t.struck, K: t.resumed}.Estimate(),
 		},
 	}
 	for _, o := range Outcomes() {

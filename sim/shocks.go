@@ -1,32 +1,33 @@
 package sim
 
+import "github.com/parley-sim/parley/model"
+
 // shocks strikes the shocks of round t: a scheduled shock at its round,
-// any other with its hazard, and applies their effects. A shock's events
-// draw by its name, and shocks of one round take effect in the order of
-// their names, so two scenarios that share a shock meet it in the same
-// rounds, with the same effects, whatever else they list and in whatever
-// order.
+// any other with its hazard, and applies their effects, after the
+// political states have decayed by a round. A shock's events draw by its
+// name, and shocks of one round take effect in the order of their names,
+// so two scenarios that share a shock meet it in the same rounds, with the
+// same effects, whatever else they list and in whatever order.
 func (e *episode) shocks(t int) {
+	e.politics.decay(e)
 	for _, j := range e.shockOrder {
 		sh, sw := &e.scn.Shocks[j], &e.world.Shocks[j]
 		if sh.At != 0 && sh.At != t || sh.At == 0 && !e.events.happens(tagShock, t, e.shockKey[j], sw.Hazard) {
 			continue
 		}
 		e.spe[0].valid, e.spe[1].valid = false, false // values of no deal may have moved
+		e.conflict.hazardRound = 0
 		ef := &sh.Effects
-		for n, s := range ef.Reservation {
-			e.shift[e.principal(s.Actor)] += sw.Reservation[n]
-		}
-		for n, s := range ef.RedLines {
-			i := e.principal(s.Actor)
-			e.redLine[i][s.Issue] = clamp(e.redLine[i][s.Issue]+sw.RedLines[n], e.issues[s.Issue].Min, e.issues[s.Issue].Max)
-			e.dirty = true
-		}
-		for n, s := range ef.RatificationBar {
-			e.barShift[s.Actor] += sw.RatificationBar[n]
+		if sh.State != nil {
+			e.politics.raise(e, j)
+		} else {
+			e.politics.once(e, ef, sw)
 		}
 		if ef.Escalation != nil {
 			e.escalateTill[j] = t + sw.Duration - 1
+		}
+		if ef.Latency != nil {
+			e.conflict.latency = clamp(e.conflict.latency+sw.Latency, 0, 1)
 		}
 		if sw.Pause > 0 {
 			e.pausedTill = max(e.pausedTill, t+e.pause(sw.Pause)-1)
@@ -69,4 +70,147 @@ func (e *episode) principal(a int) int {
 // protection.
 func (e *episode) protection(i int, level float64) float64 {
 	return 1 - e.actor(i).Protection*level
+}
+
+// minLevel is the level below which a political state is back at 0.
+const minLevel = 1e-3
+
+// Politics holds the shocks' political states and what the shifts of
+// reservation values, red lines and ratification bars add up to. A shock
+// without a state shifts once per strike, and its shifts accumulate
+// (base); a shock with a state s_j in [0, 1] shifts by s_j times its
+// shifts, so
+//
+//	red line = clamp(base + Σ_j s_j·Δ_j, issue min, issue max)
+//	bar      = clamp(bar₀ + base + Σ_j s_j·Δ_j, worst utility, best utility)
+//
+// and the reservation shift is base + Σ_j s_j·Δ_j.
+type politics struct {
+	level  []float64    // per shock: its state's level, 0 for a shock without one
+	base   [2][]float64 // per principal and issue: the red line with the one-off shifts so far, NaN for none
+	shift  [2]float64   // one-off reservation shifts
+	barRaw []float64    // per actor: one-off ratification bar shifts
+	active bool         // some level is above 0
+}
+
+// resize sizes the storage for n issues, a actors and k shocks.
+func (p *politics) resize(n, a, k int) {
+	p.level = resize(p.level, k)
+	p.base[0], p.base[1] = resize(p.base[0], n), resize(p.base[1], n)
+	p.barRaw = resize(p.barRaw, a)
+}
+
+// start sets the states of round 1 from the episode's red lines.
+func (p *politics) start(e *episode) {
+	clear(p.level)
+	copy(p.base[0], e.redLine[0])
+	copy(p.base[1], e.redLine[1])
+	p.shift = [2]float64{}
+	clear(p.barRaw)
+	clear(e.barShift)
+	p.active = false
+}
+
+// once applies the one-off reservation, red-line and ratification-bar
+// shifts of effects ef, drawn as sw: a shock without a state, or a
+// resumption of talks.
+func (p *politics) once(e *episode, ef *model.Effects, sw *model.ShockWorld) {
+	for n, s := range ef.Reservation {
+		p.shift[e.principal(s.Actor)] += sw.Reservation[n]
+	}
+	for n, s := range ef.RedLines {
+		i := e.principal(s.Actor)
+		p.base[i][s.Issue] = clamp(p.base[i][s.Issue]+sw.RedLines[n], e.issues[s.Issue].Min, e.issues[s.Issue].Max)
+	}
+	for n, s := range ef.RatificationBar {
+		p.barRaw[s.Actor] += sw.RatificationBar[n]
+	}
+	if len(ef.Reservation) > 0 || len(ef.RedLines) > 0 {
+		p.apply(e)
+	}
+	if len(ef.RatificationBar) > 0 {
+		p.bars(e)
+	}
+}
+
+// raise raises shock j's state by its rise, to at most 1.
+func (p *politics) raise(e *episode, j int) {
+	p.level[j] = min(1, p.level[j]+e.world.Shocks[j].Rise)
+	p.active = true
+	p.apply(e)
+	p.bars(e)
+}
+
+// decay lets every political state lose the fraction decay of its level
+// for a round; a level below minLevel is back at 0.
+func (p *politics) decay(e *episode) {
+	if !p.active {
+		return
+	}
+	p.active = false
+	for j, l := range p.level {
+		if l == 0 {
+			continue
+		}
+		l *= 1 - e.world.Shocks[j].Decay
+		if l < minLevel {
+			l = 0
+		}
+		p.level[j] = l
+		p.active = p.active || l > 0
+	}
+	p.apply(e)
+	p.bars(e)
+	e.spe[0].valid, e.spe[1].valid = false, false
+}
+
+// apply sets the episode's red lines and reservation shifts from the
+// one-off shifts and the states' levels.
+func (p *politics) apply(e *episode) {
+	shift := p.shift
+	for i := range 2 {
+		copy(e.redLine[i], p.base[i])
+	}
+	for j, l := range p.level {
+		if l == 0 {
+			continue
+		}
+		ef, sw := &e.scn.Shocks[j].Effects, &e.world.Shocks[j]
+		for n, s := range ef.Reservation {
+			shift[e.principal(s.Actor)] += l * sw.Reservation[n]
+		}
+		for n, s := range ef.RedLines {
+			e.redLine[e.principal(s.Actor)][s.Issue] += l * sw.RedLines[n]
+		}
+	}
+	for i := range 2 {
+		for k, is := range e.issues {
+			e.redLine[i][k] = clamp(e.redLine[i][k], is.Min, is.Max)
+		}
+	}
+	e.shift = shift
+	e.dirty = true
+}
+
+// bars sets the ratification bar shifts from the one-off shifts and the
+// states' levels, so that every bar stays within its ratifier's utility
+// bounds: no bar above the best utility a package can give.
+func (p *politics) bars(e *episode) {
+	for _, r := range e.ratifiers {
+		e.barShift[r] = p.barRaw[r]
+	}
+	for j, l := range p.level {
+		if l == 0 {
+			continue
+		}
+		ef, sw := &e.scn.Shocks[j].Effects, &e.world.Shocks[j]
+		for n, s := range ef.RatificationBar {
+			e.barShift[s.Actor] += l * sw.RatificationBar[n]
+		}
+	}
+	for _, r := range e.ratifiers {
+		a := &e.world.Actors[r]
+		lo, hi := a.UtilityBounds()
+		e.barShift[r] = clamp(a.Bar+e.barShift[r], lo, hi) - a.Bar
+	}
 }

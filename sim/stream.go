@@ -16,6 +16,7 @@ const (
 	tagDetection
 	tagRenewal
 	tagEscalation
+	tagCeasefire
 )
 
 // seedEpisode reseeds src with the stream of episode i under seed: a

@@ -27,12 +27,16 @@ type tally struct {
 	nashDistance  *stats.Sample
 	utility       [2]*stats.Sample
 	reneged       [2]int64
-	ratification  int64 // episodes with a ratification failure
-	mediated      int64 // episodes with a deal reached on a bridging package
-	agreed        int64 // episodes with at least one deal
-	feasible      int64 // episodes whose red lines left a comprehensive package in round 1
-	interim       int64 // episodes with an interim deal
-	upgrade       int64 // episodes with an interim deal upgraded to a comprehensive one
+	ratification  int64         // episodes with a ratification failure
+	mediated      int64         // episodes with a deal reached on a bridging package
+	agreed        int64         // episodes with at least one deal
+	feasible      int64         // episodes whose red lines left a comprehensive package in round 1
+	interim       int64         // episodes with an interim deal
+	upgrade       int64         // episodes with an interim deal upgraded to a comprehensive one
+	strikes       *stats.Sample // strikes per episode, every episode
+	firstStrike   *stats.Sample // round of the first strike, episodes with one
+	struck        int64         // episodes with at least one strike
+	resumed       int64         // episodes in which talks resumed after a strike
 
 	all []*stats.Sample // every Sample above, in a fixed order, for reset and merge
 }
@@ -53,6 +57,8 @@ func newTally(s *model.Scenario, horizon int) *tally {
 		dealRounds:    stats.NewSample(stats.NewCounts(horizon)),
 		longest:       stats.NewSample(stats.NewCounts(horizon)),
 		renewals:      stats.NewSample(stats.NewCounts(horizon)),
+		strikes:       stats.NewSample(stats.NewCounts(horizon)),
+		firstStrike:   stats.NewSample(stats.NewCounts(horizon)),
 	}
 	for k := range t.terms {
 		t.terms[k] = make([]*stats.Sample, len(s.Issues))
@@ -70,7 +76,7 @@ func newTally(s *model.Scenario, horizon int) *tally {
 	for _, k := range t.terms {
 		t.all = append(t.all, k...)
 	}
-	t.all = append(t.all, t.paretoGap, t.nashDistance)
+	t.all = append(t.all, t.paretoGap, t.nashDistance, t.strikes, t.firstStrike)
 	return t
 }
 
@@ -102,6 +108,7 @@ func (t *tally) reset() {
 	t.episodes, t.outcomes, t.reneged = 0, [numOutcomes]int64{}, [2]int64{}
 	t.ratification, t.mediated, t.agreed = 0, 0, 0
 	t.feasible, t.interim, t.upgrade = 0, 0, 0
+	t.struck, t.resumed = 0, 0
 	for _, s := range t.all {
 		s.Reset()
 	}
@@ -156,6 +163,14 @@ func (t *tally) add(e *Episode) {
 	if e.Upgrade > 0 {
 		t.upgrade++
 	}
+	t.strikes.Add(float64(e.Strikes))
+	if e.Strikes > 0 {
+		t.struck++
+		t.firstStrike.Add(float64(e.FirstStrike))
+		if e.Resumed > 0 {
+			t.resumed++
+		}
+	}
 }
 
 // merge adds the episodes of o to t.
@@ -173,6 +188,8 @@ func (t *tally) merge(o *tally) {
 	t.feasible += o.feasible
 	t.interim += o.interim
 	t.upgrade += o.upgrade
+	t.struck += o.struck
+	t.resumed += o.resumed
 	for j, s := range t.all {
 		s.Merge(o.all[j])
 	}

@@ -27,7 +27,9 @@ type EpisodeTrace struct {
 type TraceWorld struct {
 	Principals       []TracePrincipal `json:"principals"`
 	Mediator         *TraceMediator   `json:"mediator,omitempty"`
-	EscalationHazard float64          `json:"escalation_hazard"` // per round, before shocks
+	EscalationHazard float64          `json:"escalation_hazard"` // strike hazard per round, before shocks and the state of play
+	Ceasefire        float64          `json:"ceasefire"`         // probability per round that a conflict phase ends; 0: escalation is absorbing
+	Latency          float64          `json:"latency"`           // nuclear latency in round 1, 0 … 1 (breakout capability)
 	Interim          *TraceInterim    `json:"interim,omitempty"`
 	Shocks           []TraceShock     `json:"shocks"`
 }
@@ -36,7 +38,7 @@ type TraceWorld struct {
 type TracePrincipal struct {
 	Actor          string             `json:"actor"`
 	Reservation    float64            `json:"reservation"`   // utility per round of no deal, before escalation risk
-	NoDealValue    float64            `json:"no_deal_value"` // r − π(r + c): the reservation less the expected cost of escalation
+	NoDealValue    float64            `json:"no_deal_value"` // r − θ(r + c): the reservation less the expected cost of conflict
 	Belief         float64            `json:"belief"`        // what it believes the other side's value of no deal is
 	Discount       float64            `json:"discount"`      // per round
 	RenegingHazard float64            `json:"reneging_hazard"`
@@ -86,6 +88,9 @@ type TraceResult struct {
 	FirstAgreement         int                `json:"first_agreement"`         // 0 for none
 	ComprehensiveAgreement int                `json:"comprehensive_agreement"` // 0 for none
 	DealRounds             int                `json:"deal_rounds"`
+	Strikes                int                `json:"strikes"`
+	FirstStrike            int                `json:"first_strike"`    // 0 for none
+	Resumed                int                `json:"resumed"`         // round talks first resumed after a strike, 0 for none
 	Terms                  map[string]float64 `json:"terms,omitempty"` // the deal in force at the horizon
 	Utilities              map[string]float64 `json:"utilities"`       // realized: the discounted average of each round's utility
 }
@@ -108,13 +113,14 @@ const (
 	EventExpiry       EventKind = "expiry"       // an interim deal lapses
 	EventVoid         EventKind = "void"         // a shock voids the interim deal in force
 	EventWalkAway     EventKind = "walk_away"    // a principal leaves the table
-	EventEscalation   EventKind = "escalation"   // the conflict escalates
+	EventEscalation   EventKind = "escalation"   // a strike: a conflict phase opens
+	EventCeasefire    EventKind = "ceasefire"    // the conflict phase ends and talks resume
 )
 
 // EventKinds returns every kind of event.
 func EventKinds() []EventKind {
 	return []EventKind{EventShock, EventOffer, EventNoOffer, EventBridge, EventResponse, EventRatification,
-		EventAgreement, EventReneging, EventDetection, EventRenewal, EventExpiry, EventVoid, EventWalkAway, EventEscalation}
+		EventAgreement, EventReneging, EventDetection, EventRenewal, EventExpiry, EventVoid, EventWalkAway, EventEscalation, EventCeasefire}
 }
 
 // An Event is one thing that happened in a traced round. Which fields are
@@ -144,12 +150,16 @@ type Event struct {
 	Ratification *Ratification `json:"ratification,omitempty"` // ratifications
 	Until        int           `json:"until,omitempty"`        // agreements of interim deals: the round they expire
 	Efficiency   *Efficiency   `json:"efficiency,omitempty"`   // agreements, when measured
-	Effects      *ShockEffects `json:"effects,omitempty"`      // shocks
+	Effects      *ShockEffects `json:"effects,omitempty"`      // shocks; ceasefires: the resumption's shifts
 }
 
-// ShockEffects is what a shock changed when it struck. Shifts add to what
-// they shift; red lines are the levels they moved to.
+// ShockEffects is what a shock changed when it struck, or a resumption
+// of talks. Shifts add to what they shift (for a shock with a political
+// state, the shift now in effect at its new level); red lines are the
+// levels they moved to.
 type ShockEffects struct {
+	Level           float64                       `json:"level,omitempty"`            // the shock's political state after it struck, 0 … 1
+	Latency         float64                       `json:"latency,omitempty"`          // the nuclear latency after the shock, when it moves it
 	Reservation     map[string]float64            `json:"reservation,omitempty"`      // shift of each principal's fallback
 	RedLines        map[string]map[string]RedLine `json:"red_lines,omitempty"`        // by principal and issue
 	RatificationBar map[string]float64            `json:"ratification_bar,omitempty"` // shift of each ratifier's bar
@@ -204,6 +214,7 @@ func Trace(s *model.Scenario, cfg Config, i int) (*EpisodeTrace, error) {
 		Result: TraceResult{
 			Outcome: played.Outcome.String(), Rounds: played.Rounds, FirstAgreement: played.FirstAgreement,
 			ComprehensiveAgreement: played.ComprehensiveAgreement, DealRounds: played.DealRounds,
+			Strikes: played.Strikes, FirstStrike: played.FirstStrike, Resumed: played.Resumed,
 			Utilities: rec.byPrincipal(played.Utility),
 		},
 	}

@@ -75,8 +75,8 @@ func checkStory(t *testing.T, tr *EpisodeTrace) {
 				t.Fatalf("response %+v: accepted does not follow from its values", r)
 			}
 		case EventEscalation:
-			if ev.Round != e.Rounds {
-				t.Fatalf("escalation in round %d; the episode ends in round %d", ev.Round, e.Rounds)
+			if count[EventEscalation] == 1 && ev.Round != e.FirstStrike {
+				t.Fatalf("first strike in round %d; the episode counts round %d", ev.Round, e.FirstStrike)
 			}
 		}
 		if ev.Probability < 0 || ev.Probability > 1 {
@@ -88,8 +88,13 @@ func checkStory(t *testing.T, tr *EpisodeTrace) {
 			t.Fatalf("%s reneged: events say %v, the episode %v", st.Actor, reneged[st.Actor], e.Reneged[j])
 		}
 	}
+	// Every strike but the last is followed by a ceasefire; the last one
+	// is too unless the episode ends in conflict, in the round of that strike.
+	inConflict := count[EventEscalation] - count[EventCeasefire]
 	if count[EventAgreement] != e.Agreements || count[EventRenewal] != e.Renewals ||
-		(count[EventEscalation] == 1) != (e.Outcome == Escalation) || count[EventEscalation] > 1 ||
+		count[EventEscalation] != e.Strikes || inConflict != 0 && inConflict != 1 ||
+		(inConflict == 1) != (e.Outcome == Escalation) || count[EventCeasefire] == 0 && e.Resumed > 0 ||
+		e.Outcome == Escalation && last != e.Rounds ||
 		e.Outcome == Breakdown && count[EventWalkAway] == 0 {
 		t.Fatalf("events %v disagree with the episode %+v", count, *e)
 	}

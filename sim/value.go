@@ -93,17 +93,3 @@ func (e *episode) threshold(i, t int) float64 {
 	}
 	return e.tactic[i].threshold(e, i, t)
 }
-
-// A riskMemo remembers the last escalation risk 1 − (1 − h)^L computed
-// for one principal: the hazard h changes only when a shock or the
-// deadline moves it, so most calls of a round repeat the last one and
-// skip the math.Pow.
-type riskMemo struct{ h, l, pi float64 }
-
-// of returns 1 − (1 − h)^l.
-func (m *riskMemo) of(h, l float64) float64 {
-	if h != m.h || l != m.l {
-		m.h, m.l, m.pi = h, l, 1-math.Pow(1-h, l)
-	}
-	return m.pi
-}

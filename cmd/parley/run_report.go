@@ -47,11 +47,11 @@ var outcomeMeanings = map[sim.Outcome]string{
 	sim.Collapsed:     "a deal was reached and broken; none in force",
 	sim.Stalemate:     "still talking, no deal in force (an interim may have lapsed)",
 	sim.Breakdown:     "a side walked away, no deal in force",
-	sim.Escalation:    "the conflict escalated",
+	sim.Escalation:    "in a conflict phase: a strike and no ceasefire since",
 }
 
 // utilityNote says what realized utility is.
-const utilityNote = "discounted average of each round's utility: the deal in force (or, while a reneging goes undetected, the terms still honoured), the reservation value without one, minus the escalation cost after escalation"
+const utilityNote = "discounted average of each round's utility: the deal in force (or, while a reneging goes undetected, the terms still honoured), the reservation value without one, minus the cost of conflict during a conflict phase"
 
 // efficiencyNote says what the efficiency figures are measured against.
 const efficiencyNote = "against the comprehensive frontier of the round the deal was agreed in, with the values of no deal as the disagreement point; over the episodes that end with a deal in force and had comprehensive packages that round"
@@ -136,6 +136,17 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 		{name: "upgrade", meaning: "an interim deal in force became a comprehensive one", p: &r.Paths.Upgrade},
 		{name: "upgrade | interim", meaning: "of episodes with an interim deal: it became a comprehensive one", p: &r.Paths.UpgradeGivenInterim},
 	}))
+
+	c := r.Conflict
+	rep.sections = append(rep.sections,
+		probabilities("Strikes", "", []figure{
+			{name: "struck", meaning: "at least one strike", p: &c.Struck},
+			{name: "talks resumed", meaning: "of episodes with a strike: a ceasefire came and talks resumed", p: &c.Resumed},
+		}),
+		summaries("Strikes ("+unit+")", "strikes over every episode; the first strike over the episodes with one", []figure{
+			{name: "strikes", meaning: "strikes per episode", s: &c.Strikes},
+			{name: "first strike", meaning: "round of the first strike", s: &c.FirstStrike},
+		}, true))
 	return rep
 }
 

@@ -105,11 +105,23 @@ func (st *story) writeWorld(o *proseWriter) {
 			st.labels[m.Actor], fmtLevel(m.Credibility), chance(m.Bridging)))
 	}
 	if w.EscalationHazard > 0 {
-		esc := fmt.Sprintf("While no deal is in force the conflict escalates with probability %s per round, more while shocks last", chance(w.EscalationHazard))
+		esc := fmt.Sprintf("While no deal is in force a strike comes with probability %s per round, more while shocks last", chance(w.EscalationHazard))
 		if d := st.s.Protocol.Deadline; d > 0 {
-			esc += fmt.Sprintf(" and after the deadline of round %d", d)
+			esc += fmt.Sprintf(" and for a while after the deadline of round %d", d)
 		}
-		notes = append(notes, esc+".")
+		if _, hi := st.s.Protocol.Latency.Weight.Support(); hi > 0 {
+			esc += fmt.Sprintf(", more as the nuclear latency (%s now, 1 = breakout capability) rises and less as a deal rolls it back", fmtLevel(w.Latency))
+		}
+		if _, hi := st.s.Protocol.Progress.Support(); hi > 0 {
+			esc += ", less as the two sides' offers come closer"
+		}
+		esc += ". A strike opens a conflict phase: no talks, and each side bears its cost of conflict every round"
+		if w.Ceasefire > 0 {
+			esc += fmt.Sprintf(", until a ceasefire (probability %s per round) lets talks resume.", chance(w.Ceasefire))
+		} else {
+			esc += ", to the end: escalation is final."
+		}
+		notes = append(notes, esc)
 	}
 	if it := w.Interim; it != nil {
 		note := fmt.Sprintf("An interim deal moves %s from the status quo, each that share of the way to either end of its range, and defers the other issues; it lasts %s, and at expiry is renewed if both sides prefer it to no deal, with probability %s.",
@@ -218,7 +230,10 @@ func (st *story) writeOutcome(o *proseWriter) {
 	case "breakdown":
 		what = "a side walked away, and no deal is in force at the horizon"
 	case "escalation":
-		what = fmt.Sprintf("the conflict escalated in round %d", r.Rounds)
+		what = fmt.Sprintf("the conflict phase opened by the strike of round %d goes on at the horizon", r.Rounds)
+	}
+	if r.Strikes > 0 && r.Outcome != "escalation" {
+		what += fmt.Sprintf("; there were %s, the first in round %d, and talks resumed after it", text.Count(r.Strikes, "strike"), r.FirstStrike)
 	}
 	a, b := st.tr.Strategies[0].Actor, st.tr.Strategies[1].Actor
 	o.para(fmt.Sprintf("%s: %s. Over the %s, each side's realized utility (the discounted average of what it had each round) is %s for %s and %s for %s.",

@@ -64,6 +64,7 @@ type situation struct {
 	deal        string // the kind of deal in force, "" for none
 	cheating    bool
 	over        bool
+	conflict    bool // a conflict phase goes on
 	pausedUntil int
 }
 
@@ -80,6 +81,11 @@ func (s *situation) update(ev *sim.Event) {
 		s.deal = ""
 	case sim.EventWalkAway:
 		s.over = true
+	case sim.EventEscalation:
+		s.conflict, s.cheating = true, false
+	case sim.EventCeasefire:
+		s.conflict, s.over = false, false
+		s.pausedUntil = max(s.pausedUntil, ev.Effects.PausedUntil)
 	case sim.EventShock:
 		s.pausedUntil = max(s.pausedUntil, ev.Effects.PausedUntil)
 	}
@@ -89,6 +95,9 @@ func (s *situation) update(ev *sim.Event) {
 // if clash, proposers finding that the red lines leave no package.
 func (s *situation) describe(t int, clash bool) string {
 	var parts []string
+	if s.conflict {
+		return "the conflict phase goes on: no talks, and each side bears its cost of conflict"
+	}
 	switch {
 	case s.deal != "":
 		parts = append(parts, "the "+s.deal+" deal holds")
@@ -160,14 +169,50 @@ func (st *story) sentence(ev *sim.Event) string {
 	case sim.EventWalkAway:
 		return fmt.Sprintf("%s walks away: for %s in a row it has seen no acceptable deal within reach.", who, text.Count(st.s.Protocol.WalkAwayPatience, "round"))
 	case sim.EventEscalation:
-		return fmt.Sprintf("The conflict escalates (probability %s this round). Escalation is final: from now on each side bears its cost of escalation every round.", chance(ev.Probability))
+		s := fmt.Sprintf("A strike: the conflict escalates (probability %s this round). A conflict phase opens: no talks, and each side bears its cost of conflict every round", chance(ev.Probability))
+		if st.tr.World.Ceasefire > 0 {
+			return s + fmt.Sprintf(" until a ceasefire (probability %s per round).", chance(st.tr.World.Ceasefire))
+		}
+		return s + ". Escalation is final here: there is no ceasefire."
+	case sim.EventCeasefire:
+		return st.ceasefire(ev)
 	}
 	return string(ev.Kind)
+}
+
+// ceasefire tells the end of a conflict phase and how the talks resume.
+func (st *story) ceasefire(ev *sim.Event) string {
+	s := fmt.Sprintf("Ceasefire (probability %s per round): the conflict phase ends and talks resume", chance(ev.Probability))
+	if what := st.shifts(ev.Effects); len(what) > 0 {
+		s += ": " + strings.Join(what, "; ")
+	}
+	return s + "."
 }
 
 // shock tells a shock and what it changed.
 func (st *story) shock(ev *sim.Event) string {
 	fx := ev.Effects
+	var what []string
+	if fx.Level != 0 {
+		what = append(what, fmt.Sprintf("its political state rises to %s", fmtLevel(fx.Level)))
+	}
+	what = append(what, st.shifts(fx)...)
+	if fx.Escalation != 0 {
+		what = append(what, fmt.Sprintf("the escalation hazard is multiplied by %s through round %d", fmtLevel(fx.Escalation), fx.EscalationUntil))
+	}
+	if fx.Latency != 0 {
+		what = append(what, fmt.Sprintf("the nuclear latency moves to %s", fmtLevel(fx.Latency)))
+	}
+	s := fmt.Sprintf("Shock: %s strikes", issueName(ev.Shock))
+	if len(what) == 0 {
+		return s + "; it changes nothing in the present state."
+	}
+	return s + ": " + strings.Join(what, "; ") + "."
+}
+
+// shifts tells the shifts of a shock or a resumption: fallbacks, red
+// lines, ratification bars and a pause.
+func (st *story) shifts(fx *sim.ShockEffects) []string {
 	var what []string
 	for _, actor := range sortedKeys(fx.Reservation) {
 		what = append(what, fmt.Sprintf("%s fallback moves by %+.3f", possessive(st.labels[actor]), fx.Reservation[actor]))
@@ -183,17 +228,10 @@ func (st *story) shock(ev *sim.Event) string {
 	for _, actor := range sortedKeys(fx.RatificationBar) {
 		what = append(what, fmt.Sprintf("%s ratification bar moves by %+.3f", possessive(st.labels[actor]), fx.RatificationBar[actor]))
 	}
-	if fx.Escalation != 0 {
-		what = append(what, fmt.Sprintf("the escalation hazard is multiplied by %s through round %d", fmtLevel(fx.Escalation), fx.EscalationUntil))
-	}
 	if fx.PausedUntil != 0 {
 		what = append(what, fmt.Sprintf("talks pause through round %d", fx.PausedUntil))
 	}
-	s := fmt.Sprintf("Shock: %s strikes", issueName(ev.Shock))
-	if len(what) == 0 {
-		return s + "; it changes nothing in the present state."
-	}
-	return s + ": " + strings.Join(what, "; ") + "."
+	return what
 }
 
 // sortedKeys returns a map's keys in order.
