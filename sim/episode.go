@@ -157,17 +157,22 @@ func (e *episode) actor(i int) *model.ActorWorld { return &e.world.Actors[e.who[
 
 // play samples a world from rng and plays the episode in it.
 func (e *episode) play(rng *rand.Rand) *Episode {
+	e.begin(rng)
+	for t := 1; t <= e.horizon; t++ {
+		e.step(t)
+	}
+	e.finish()
+	return &e.out
+}
+
+// begin samples a world from rng and sets the state of round 1.
+func (e *episode) begin(rng *rand.Rand) {
 	e.scn.Sample(&e.world, rng)
 	e.events = events{key: rng.Uint64()}
 	e.start()
 	if e.rec != nil {
 		e.rec.begin()
 	}
-	for t := 1; t <= e.horizon; t++ {
-		e.step(t)
-	}
-	e.finish()
-	return &e.out
 }
 
 // step plays round t: a round of play, unless a conflict phase goes on
@@ -382,6 +387,9 @@ func (e *episode) flow(t int) {
 		e.out.LongestDeal = max(e.out.LongestDeal, e.run)
 		e.verify()
 		e.rollBack()
+		if e.out.Resumed > 0 && e.out.DealAfterStrike == 0 && e.deal.start >= e.out.Resumed {
+			e.out.DealAfterStrike = e.deal.start
+		}
 	}
 	for i := range 2 {
 		f := e.reservation(i, t)

@@ -57,4 +57,5 @@ type Episode struct {
 	Strikes                int        // strikes, each opening a conflict phase
 	FirstStrike            int        // round of the first strike
 	Resumed                int        // round talks first resumed after a strike: a ceasefire, then the end of its pause
+	DealAfterStrike        int        // round of the first deal agreed after talks resumed, 0 for none
 }

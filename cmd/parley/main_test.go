@@ -129,7 +129,8 @@ func TestCommandsGolden(t *testing.T) {
 		{"trace-rubinstein-json", []string{"trace", "rubinstein", "--format", "json"}, exitOK},
 		{"trace-rubinstein-csv", []string{"trace", "rubinstein", "--format", "csv"}, exitOK},
 		{"trace-bad-episode", []string{"trace", "muscat", "--episode", "-1"}, exitUsage},
-		{"trace-muscat-outcome-interim", []string{"trace", "muscat", "--outcome", "interim"}, exitOK}, // the first interim deal of seed 1
+		{"trace-muscat-outcome-interim", []string{"trace", "muscat", "--outcome", "interim"}, exitOK},        // the first interim deal of seed 1
+		{"trace-muscat-strike-then-deal", []string{"trace", "muscat", "--find", "strike-then-deal"}, exitOK}, // a strike, a ceasefire, resumed talks and a later deal
 		{"trace-jpoa-interim-then-comprehensive", []string{"trace", "jpoa-2013", "--find", "interim-then-comprehensive"}, exitOK},
 		{"trace-find-none", []string{"trace", "rubinstein", "--outcome", "interim", "--search", "100"}, exitFail}, // one issue: no interim deal
 		{"trace-bad-find", []string{"trace", "--find", "renegde"}, exitUsage},

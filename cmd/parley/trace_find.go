@@ -40,9 +40,9 @@ var conditions = []condition{
 	{"mediated", "a deal comes from the mediator's bridging package", func(e *sim.Episode) bool { return e.Mediated > 0 }},
 	{"ratification-failed", "ratifiers turn down a comprehensive deal", func(e *sim.Episode) bool { return e.RatificationFailures > 0 }},
 	{"reneged", "a side reneges on a deal", func(e *sim.Episode) bool { return e.Reneged[0] || e.Reneged[1] }},
-	// The engine does not yet tell a strike from other escalation: until
-	// it does, a strike is the escalation outcome.
-	{"strike", "the conflict escalates to force (for now, the escalation outcome)", func(e *sim.Episode) bool { return e.Outcome == sim.Escalation }},
+	{"strike", "a strike opens a conflict phase", func(e *sim.Episode) bool { return e.Strikes > 0 }},
+	{"resumed", "talks resume after a strike", func(e *sim.Episode) bool { return e.Resumed > 0 }},
+	{"strike-then-deal", "talks resume after a strike and reach a deal", func(e *sim.Episode) bool { return e.DealAfterStrike > 0 }},
 }
 
 // conditionNames lists the conditions' names.
