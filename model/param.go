@@ -1,10 +1,6 @@
 package model
 
-import (
-	"math"
-
-	"gonum.org/v1/gonum/stat/distuv"
-)
+import "gonum.org/v1/gonum/stat/distuv"
 
 // Dist is the family of a Param's distribution.
 type Dist uint8
@@ -83,7 +79,7 @@ func (p Param) Quantile(u float64) float64 {
 		a := distuv.UnitNormal.CDF((p.Lo - p.Mean) / p.SD)
 		b := distuv.UnitNormal.CDF((p.Hi - p.Mean) / p.SD)
 		x := p.Mean + p.SD*distuv.UnitNormal.Quantile(a+u*(b-a))
-		return math.Min(math.Max(x, p.Lo), p.Hi)
+		return min(max(x, p.Lo), p.Hi)
 	}
 }
 

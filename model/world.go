@@ -72,7 +72,7 @@ func (v ValueWorld) At(x float64) float64 {
 	}
 }
 
-func clamp01(x float64) float64 { return math.Min(math.Max(x, 0), 1) }
+func clamp01(x float64) float64 { return min(max(x, 0), 1) }
 
 // Utility returns the actor's utility for the package x (one level per
 // issue): Σ w_k·v_k(x_k) − Σ λ_k·(x_k − min_k)/(max_k − min_k).

@@ -368,7 +368,7 @@ func interimLine(rl, sq float64, floor bool) float64 {
 	return rl
 }
 
-func clamp(x, lo, hi float64) float64 { return math.Min(math.Max(x, lo), hi) }
+func clamp(x, lo, hi float64) float64 { return min(max(x, lo), hi) }
 
 // normal returns a standard normal number for the event (tag, t, j).
 func (e *episode) normal(tag uint64, t, j int) float64 {
