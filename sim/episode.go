@@ -67,7 +67,7 @@ type episode struct {
 	weight       [2]float64 // δ^(t−1) for the round being played
 	offer        []float64  // the package on the table
 	scratch      []float64  // a package for what-if questions
-	defect       []float64  // the package a reneging would put in effect, for the decision to renege
+	defect       defection  // what reneging on the deal in force would be worth, for the decision to renege
 	out          Episode
 }
 
@@ -148,7 +148,7 @@ func (e *episode) reset(s *model.Scenario, horizon int, strategies [2]model.Stra
 	e.cheat.terms = resize(e.cheat.terms, n)
 	e.offer = resize(e.offer, n)
 	e.scratch = resize(e.scratch, n)
-	e.defect = resize(e.defect, n)
+	e.defect.terms = resize(e.defect.terms, n)
 	e.out.Terms = resize(e.out.Terms, n)
 }
 
@@ -226,6 +226,7 @@ func (e *episode) start() {
 	e.politics.start(e)
 	clear(e.escalateTill)
 	e.conflict.start(e)
+	e.defect.start = -1
 	e.pausedTill = 0
 	e.walkedAway, e.collapsed, e.dirty, e.stale, e.stepTaken = false, false, true, false, false
 	e.deal.kind, e.cheat.active = noDeal, false

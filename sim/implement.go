@@ -87,9 +87,24 @@ func (e *episode) defectionGain(i, t int) float64 {
 	d := &e.deal
 	v := e.noDealValue(i, t)
 	stay := e.value(i, d.kind, d.terms, d.utility[i], v, d.mediated)
-	uw := e.util.total(i, e.withdrawal(i, d.terms, e.defect))
+	w := &e.defect
+	if w.start != d.start || w.kind != d.kind {
+		w.start, w.kind = d.start, d.kind
+		for j := range 2 {
+			w.utility[j] = e.util.total(j, e.withdrawal(j, d.terms, w.terms))
+		}
+	}
 	a, p := e.ahead[i], e.detection(d.terms)
-	return ((1-a)*uw+a*p*v)/(1-a+a*p) - stay
+	return ((1-a)*w.utility[i]+a*p*v)/(1-a+a*p) - stay
+}
+
+// A defection holds what each side's withdrawal from the deal in force
+// is worth to it, computed once per deal (start round and kind).
+type defection struct {
+	start   int
+	kind    dealKind
+	utility [2]float64 // principal j's utility for its own withdrawal
+	terms   []float64  // scratch for the withdrawal package
 }
 
 // withdrawal writes into dst, and returns, the package principal i puts
