@@ -66,7 +66,7 @@ func ExampleCompare() {
 	fmt.Printf("any deal: %.3f -> %.3f over %d paired episodes\n", c.Deal.Baseline.P, c.Deal.Alternative.P, d.N)
 	fmt.Println("interval excludes 0:", d.CI95[0] > 0)
 	// Output:
-	// any deal: 0.000 -> 0.397 over 4000 paired episodes
+	// any deal: 0.000 -> 0.396 over 4000 paired episodes
 	// interval excludes 0: true
 }
 
@@ -121,5 +121,5 @@ func ExampleBacktest() {
 	m := b.Milestones[history.Interim]
 	fmt.Printf("%s in round %d: model %.3f, reference %.3f, inside the model's 90%% range: %v\n", m.Milestone, m.Round, m.P, m.ReferenceP, m.InRange)
 	// Output:
-	// interim in round 4: model 0.364, reference 0.918, inside the model's 90% range: true
+	// interim in round 4: model 0.371, reference 0.918, inside the model's 90% range: true
 }

@@ -75,6 +75,11 @@ func (e *episode) protection(i int, level float64) float64 {
 // minLevel is the level below which a political state is back at 0.
 const minLevel = 1e-3
 
+// levelStep is how far a decaying state's level moves before its shifts
+// follow it: the shifts are applied at the level of the last strike or
+// step, so the frontier is rebuilt every few rounds, not every round.
+const levelStep = 0.05
+
 // Politics holds the shocks' political states and what the shifts of
 // reservation values, red lines and ratification bars add up to. A shock
 // without a state shifts once per strike, and its shifts accumulate
@@ -87,6 +92,7 @@ const minLevel = 1e-3
 // and the reservation shift is base + Σ_j s_j·Δ_j.
 type politics struct {
 	level  []float64    // per shock: its state's level, 0 for a shock without one
+	at     []float64    // per shock: the level its shifts are applied at, within levelStep of level
 	base   [2][]float64 // per principal and issue: the red line with the one-off shifts so far, NaN for none
 	shift  [2]float64   // one-off reservation shifts
 	barRaw []float64    // per actor: one-off ratification bar shifts
@@ -96,6 +102,7 @@ type politics struct {
 // resize sizes the storage for n issues, a actors and k shocks.
 func (p *politics) resize(n, a, k int) {
 	p.level = resize(p.level, k)
+	p.at = resize(p.at, k)
 	p.base[0], p.base[1] = resize(p.base[0], n), resize(p.base[1], n)
 	p.barRaw = resize(p.barRaw, a)
 }
@@ -103,6 +110,7 @@ func (p *politics) resize(n, a, k int) {
 // start sets the states of round 1 from the episode's red lines.
 func (p *politics) start(e *episode) {
 	clear(p.level)
+	clear(p.at)
 	copy(p.base[0], e.redLine[0])
 	copy(p.base[1], e.redLine[1])
 	p.shift = [2]float64{}
@@ -136,18 +144,21 @@ func (p *politics) once(e *episode, ef *model.Effects, sw *model.ShockWorld) {
 // raise raises shock j's state by its rise, to at most 1.
 func (p *politics) raise(e *episode, j int) {
 	p.level[j] = min(1, p.level[j]+e.world.Shocks[j].Rise)
+	p.at[j] = p.level[j]
 	p.active = true
 	p.apply(e)
 	p.bars(e)
 }
 
 // decay lets every political state lose the fraction decay of its level
-// for a round; a level below minLevel is back at 0.
+// for a round; a level below minLevel is back at 0. The shifts follow a
+// level once it has moved by levelStep, or is back at 0.
 func (p *politics) decay(e *episode) {
 	if !p.active {
 		return
 	}
 	p.active = false
+	moved := false
 	for j, l := range p.level {
 		if l == 0 {
 			continue
@@ -158,10 +169,15 @@ func (p *politics) decay(e *episode) {
 		}
 		p.level[j] = l
 		p.active = p.active || l > 0
+		if l == 0 || p.at[j]-l >= levelStep {
+			p.at[j], moved = l, true
+		}
 	}
-	p.apply(e)
-	p.bars(e)
-	e.spe[0].valid, e.spe[1].valid = false, false
+	if moved {
+		p.apply(e)
+		p.bars(e)
+		e.spe[0].valid, e.spe[1].valid = false, false
+	}
 }
 
 // apply sets the episode's red lines and reservation shifts from the
@@ -171,7 +187,7 @@ func (p *politics) apply(e *episode) {
 	for i := range 2 {
 		copy(e.redLine[i], p.base[i])
 	}
-	for j, l := range p.level {
+	for j, l := range p.at {
 		if l == 0 {
 			continue
 		}
@@ -199,7 +215,7 @@ func (p *politics) bars(e *episode) {
 	for _, r := range e.ratifiers {
 		e.barShift[r] = p.barRaw[r]
 	}
-	for j, l := range p.level {
+	for j, l := range p.at {
 		if l == 0 {
 			continue
 		}
