@@ -203,8 +203,12 @@ func (t *table) writeRecords(w io.Writer, width int) {
 			fmt.Fprintln(w)
 		}
 		title := row[0]
-		if t.header[0] != "" {
-			title = strings.ReplaceAll(t.header[0], "\n", " ") + ": " + title
+		switch h := strings.ReplaceAll(t.header[0], "\n", " "); h {
+		case "":
+		case "#":
+			title = "#" + title // a numbered row: #1
+		default:
+			title = h + ": " + title
 		}
 		fmt.Fprintln(w, text.Wrap(title, width))
 		for j := 1; j < len(row); j++ {
