@@ -52,7 +52,7 @@ func (st *story) write(w io.Writer, l layout) error {
 	}
 	o.para(fmt.Sprintf("One episode of the negotiation, round by round, over a horizon of %d rounds%s. %s plays %s, %s plays %s. 'parley run %s --seed %d' counts this episode, its episode %d, as %s.",
 		tr.Horizon, unit, capital(st.labels[a.Actor]), a.Strategy, st.labels[b.Actor], b.Strategy, tr.Scenario, tr.Seed, tr.Episode, tr.Result.Outcome))
-	o.para("Utilities run from 0 (a side's worst package) to 1 (its best). A side judges a deal by its value V = v + (u − v)·κ: u is what the deal gives it per round, v its value of no deal (its fallback less the expected cost of escalation), and κ the discounted share of the future the deal is expected to stay in force. The terms used here (aspiration, value of no deal, interim, ratification, reneging, …) are defined in " + glossaryPath + ".")
+	o.para("Utilities run from 0 (a side's worst package) to 1 (its best). A side judges a deal by its value V = v + (u − v)·κ: u is what the deal gives it per round, v its value of no deal (its fallback less the expected cost of strikes and conflict), and κ the discounted share of the future the deal is expected to stay in force. The terms used here (aspiration, value of no deal, interim, ratification, reneging, …) are defined in " + glossaryPath + ".")
 	st.writeWorld(o)
 	st.writeRounds(o)
 	st.writeOutcome(o)
@@ -76,11 +76,11 @@ func (st *story) writeWorld(o *proseWriter) {
 		t.rows = append(t.rows, r)
 	}
 	row("fallback per round of no deal", func(p sim.TracePrincipal) string { return fmtUtility(p.Reservation) })
-	row("value of no deal, with escalation", func(p sim.TracePrincipal) string { return fmtUtility(p.NoDealValue) })
+	row("value of no deal, with strike risk", func(p sim.TracePrincipal) string { return fmtUtility(p.NoDealValue) })
 	row("believes other's value of no deal", func(p sim.TracePrincipal) string { return fmtUtility(p.Belief) })
 	row("discount factor per round", func(p sim.TracePrincipal) string { return fmtLevel(p.Discount) })
 	row("reneging hazard per round", func(p sim.TracePrincipal) string { return chance(p.RenegingHazard) })
-	row("cost of escalation per round", func(p sim.TracePrincipal) string { return fmtUtility(p.EscalationCost) })
+	row("cost of conflict per round", func(p sim.TracePrincipal) string { return fmtUtility(p.EscalationCost) })
 	for _, is := range st.s.Issues {
 		row("weight of "+issueName(is.Name), func(p sim.TracePrincipal) string { return fmtLevel(p.Weights[is.Name]) })
 	}
