@@ -324,7 +324,7 @@ func (e *episode) spaces() {
 // sq a fraction scopes[j] of the way to either end of its range. There a
 // side's red line binds only where the status quo satisfies it; where it
 // does not, the interim may not move the issue away from the line, but
-// need not reach it: an interim defers the clash (see interimBounds).
+// need not reach it: an interim defers the clash (see interimLine).
 // Red lines that have yielded bind nowhere.
 func (e *episode) bound(sp *space, settled []int, scopes []float64) {
 	sp.ok = true

@@ -14,14 +14,16 @@ package sim
 // force, and marks an interim deal held for its verification time as the
 // step a step-by-step policy waits for.
 func (e *episode) verify() {
-	p := e.detection(e.deal.terms)
-	for i := range 2 {
-		if e.doubt[i] > 0 {
-			e.doubt[i] *= 1 - p
-			e.stale = true
+	if e.doubt[0] > 0 || e.doubt[1] > 0 {
+		p := e.detection(e.deal.terms)
+		for i := range 2 {
+			if e.doubt[i] > 0 {
+				e.doubt[i] *= 1 - p
+				e.stale = true
+			}
 		}
 	}
-	if e.interimVerified() {
+	if !e.stepTaken && e.interimVerified() {
 		e.stepTaken = true
 	}
 }
