@@ -20,6 +20,14 @@ func assertNegative(t *testing.T, what string, d stats.Difference) {
 
 func every(*Episode) bool { return true }
 
+// withDetection returns a copy of s whose base probability of detecting
+// a reneging is p a round; s itself is unchanged.
+func withDetection(s *model.Scenario, p float64) *model.Scenario {
+	c := *s
+	c.Protocol.DetectionBase = model.FixedParam(p)
+	return &c
+}
+
 // TestRedLineCorrelation checks deliverable 3 of issue #10: where the two
 // sides' red lines are compatible on average, drawing them from the same
 // facts (correlation 0.9 rather than 0) makes more worlds feasible, since
@@ -56,12 +64,7 @@ func TestGuaranteesReduceReneging(t *testing.T) {
 // deal, so fewer episodes end with a broken deal and none in force.
 func TestVerificationFewerCollapses(t *testing.T) {
 	s := load(t, "lab-guarantees")
-	detect := func(p float64) *model.Scenario {
-		c := *s
-		c.Protocol.DetectionBase = model.FixedParam(p)
-		return &c
-	}
-	d := pairedEpisodes(t, detect(0.05), detect(0.9), every, func(e *Episode) float64 { return indicator(e.Outcome == Collapsed) })
+	d := pairedEpisodes(t, withDetection(s, 0.05), withDetection(s, 0.9), every, func(e *Episode) float64 { return indicator(e.Outcome == Collapsed) })
 	assertNegative(t, "P(collapsed), detection 0.9 − 0.05", d)
 }
 
@@ -107,11 +110,6 @@ func TestDistrustRoutesThroughInterim(t *testing.T) {
 // separated here: most of the effect comes through resumed talks.
 func TestVerificationMoreUpgrades(t *testing.T) {
 	s := load(t, "lab-trust")
-	detect := func(p float64) *model.Scenario {
-		c := *s
-		c.Protocol.DetectionBase = model.FixedParam(p)
-		return &c
-	}
-	d := pairedEpisodes(t, detect(0.05), detect(0.6), every, func(e *Episode) float64 { return indicator(e.Upgrade > 0) })
+	d := pairedEpisodes(t, withDetection(s, 0.05), withDetection(s, 0.6), every, func(e *Episode) float64 { return indicator(e.Upgrade > 0) })
 	assertPositive(t, "P(interim upgraded), detection 0.6 − 0.05", d)
 }
