@@ -60,15 +60,8 @@ func runBacktest(e *env, opts any, args []string) error {
 	if o.window < 0 {
 		return usagef("--window %d: want 0 or more rounds", o.window)
 	}
-	cfg, err := o.config()
+	s, cfg, err := o.setUp(e, args)
 	if err != nil {
-		return err
-	}
-	s, err := e.loadScenarioArgAt(args, o.horizon)
-	if err != nil {
-		return err
-	}
-	if err := checkPrincipals(s, "--strategy", cfg.Strategies); err != nil {
 		return err
 	}
 	h, err := loadHistory(o.history, s.Name)

@@ -50,15 +50,8 @@ type runOptions struct {
 
 func runRun(e *env, opts any, args []string) error {
 	o := opts.(*runOptions)
-	cfg, err := o.config()
+	s, cfg, err := o.setUp(e, args)
 	if err != nil {
-		return err
-	}
-	s, err := e.loadScenarioArgAt(args, o.horizon)
-	if err != nil {
-		return err
-	}
-	if err := checkPrincipals(s, "--strategy", cfg.Strategies); err != nil {
 		return err
 	}
 	ctx, stop := interruptible()
@@ -87,6 +80,21 @@ func (o *runOptions) config() (sim.Config, error) {
 		return sim.Config{}, err
 	}
 	return o.simFlags.config()
+}
+
+// setUp checks the flags, turns them into a sim.Config and loads the scenario args
+// name at the --horizon they set, refusing a --strategy for an actor that
+// is not one of its principals.
+func (o *runOptions) setUp(e *env, args []string) (*model.Scenario, sim.Config, error) {
+	cfg, err := o.config()
+	if err != nil {
+		return nil, cfg, err
+	}
+	s, err := e.loadScenarioArgAt(args, o.horizon)
+	if err != nil {
+		return nil, cfg, err
+	}
+	return s, cfg, checkPrincipals(s, "--strategy", cfg.Strategies)
 }
 
 // notPrincipal says that name is not one of the scenario's principals,
