@@ -31,6 +31,14 @@
 // approximate evaluation of integrals. USSR Computational Mathematics and
 // Mathematical Physics 7(4), 86–112.
 //
+// Antonov, I. A. & Saleev, V. M. (1979). An economic method of computing
+// LPτ-sequences. USSR Computational Mathematics and Mathematical Physics
+// 19(1), 252–256.
+//
+// Bratley, P. & Fox, B. L. (1988). Algorithm 659: Implementing Sobol's
+// quasirandom sequence generator. ACM Transactions on Mathematical
+// Software 14(1), 88–100.
+//
 // Joe, S. & Kuo, F. Y. (2008). Constructing Sobol sequences with better
 // two-dimensional projections. SIAM Journal on Scientific Computing 30(5),
 // 2635–2654 (direction numbers new-joe-kuo-6.21201).
