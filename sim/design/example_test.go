@@ -71,3 +71,32 @@ func ExampleSaltelli() {
 	// input 0: S1 0.16 [0.12, 0.20]  ST 0.21 [0.19, 0.24]
 	// input 2: S1 0.16 [0.12, 0.19]  ST 0.21 [0.19, 0.23]
 }
+
+// Under which inputs does a condition hold? Here it holds where
+// x0 > 0.6 and x1 < 0.3, whatever x2; PRIM finds that box from 1000
+// points of a Latin hypercube.
+func ExamplePRIM() {
+	box := []design.Range{{Lo: 0, Hi: 1}, {Lo: 0, Hi: 1}, {Lo: 0, Hi: 1}}
+	x := design.LatinHypercube(1000, box, 1)
+	y := make([]bool, len(x))
+	for p, v := range x {
+		y[p] = v[0] > 0.6 && v[1] < 0.3
+	}
+	res, err := design.PRIM(x, y, design.PRIMOptions{Paste: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b := res.Trajectory[res.Chosen]
+	fmt.Printf("box %d of %d: coverage %.2f, density %.2f, mass %.2f\n",
+		res.Chosen, len(res.Trajectory), b.Coverage, b.Density, b.Mass)
+	for i, r := range b.Limits {
+		if b.Restricted[i] {
+			fmt.Printf("x%d in [%.2f, %.2f]\n", i, r.Lo, r.Hi)
+		}
+	}
+	// Output:
+	// box 41 of 43: coverage 0.99, density 0.99, mass 0.13
+	// x0 in [0.60, 1.00]
+	// x1 in [0.00, 0.30]
+}
