@@ -15,6 +15,10 @@
 // input, in the order the inputs were given. Inputs are continuous ranges
 // (Range); evenly spaced levels for Grid are gonum's floats.Span.
 //
+// The result types (Index, Box, PRIMResult, Range) carry JSON tags with
+// lower-case snake_case keys, as sim/stats's estimates do, for callers that
+// encode them.
+//
 // Every random choice draws from a generator seeded by the caller's seed
 // (math/rand/v2's PCG), so a design and its intervals are the same, bit for
 // bit, on every run. The package never prints and depends on nothing else

@@ -25,13 +25,30 @@ type PRIMOptions struct {
 // Box is one box of PRIM's trajectory: a range of each input, with its
 // statistics over the points.
 type Box struct {
-	Limits     []Range // per input; equal to the data's range where unrestricted
-	Restricted []bool  // per input: whether Limits narrows the data's range
+	Limits     []Range `json:"limits"`     // per input; equal to the data's range where unrestricted
+	Restricted []bool  `json:"restricted"` // per input: whether Limits narrows the data's range
 	// Coverage is the share of all true points that lie in the box, K/T;
 	// Density the share of the box's points that are true, K/N; Mass the
 	// share of all points that lie in the box, N/len(x).
-	Coverage, Density, Mass float64
-	N, K                    int // points inside the box, true points inside
+	Coverage float64 `json:"coverage"`
+	Density  float64 `json:"density"`
+	Mass     float64 `json:"mass"`
+	N        int     `json:"n"` // points inside the box
+	K        int     `json:"k"` // true points inside the box
+}
+
+// Contains reports whether the point x lies in the box: Lo <= x[i] <= Hi
+// for every input i. It panics if len(x) differs from len(b.Limits).
+func (b Box) Contains(x []float64) bool {
+	if len(x) != len(b.Limits) {
+		panic("design: Box.Contains of a point with the wrong number of inputs")
+	}
+	for i, r := range b.Limits {
+		if !r.Contains(x[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // PRIMResult is the outcome of PRIM.
@@ -40,14 +57,14 @@ type PRIMResult struct {
 	// last: Trajectory[0] holds every point, Trajectory[1:Peeled] are the
 	// boxes after each peeling step and Trajectory[Peeled:] those after
 	// each pasting step.
-	Trajectory []Box
-	Peeled     int
+	Trajectory []Box `json:"trajectory"`
+	Peeled     int   `json:"peeled"`
 	// Chosen is the index in Trajectory of the suggested box: the one with
 	// the highest F1 score, the harmonic mean of coverage and density,
 	// 2·Coverage·Density/(Coverage+Density) = 2K/(N+T), the earliest (the
 	// largest) on ties. It balances "most of the true points are inside"
 	// against "most of the points inside are true".
-	Chosen int
+	Chosen int `json:"chosen"`
 }
 
 // PRIM runs the patient rule induction method (Friedman & Fisher 1999) on

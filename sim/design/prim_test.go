@@ -58,11 +58,7 @@ func checkTrajectory(x [][]float64, y []bool, res PRIMResult, opts PRIMOptions) 
 	for b, box := range tr {
 		n, k := 0, 0
 		for p, row := range x {
-			in := true
-			for i, r := range box.Limits {
-				in = in && r.Lo <= row[i] && row[i] <= r.Hi
-			}
-			if in {
+			if box.Contains(row) {
 				n++
 				if y[p] {
 					k++

@@ -8,7 +8,10 @@ import (
 
 // Range is a closed interval of one input, [Lo, Hi]. Lo == Hi is a fixed
 // input.
-type Range struct{ Lo, Hi float64 }
+type Range struct {
+	Lo float64 `json:"lo"`
+	Hi float64 `json:"hi"`
+}
 
 // Width returns Hi - Lo.
 func (r Range) Width() float64 { return r.Hi - r.Lo }

@@ -57,7 +57,7 @@ func NewSaltelli(n int, box []Range, seed uint64) (*Saltelli, error) {
 		return nil, fmt.Errorf("design: %d inputs; a Sobol design takes at most %d", k, maxSaltelliInputs)
 	case n < 2:
 		return nil, fmt.Errorf("design: base sample size %d; give at least 2 (a power of two such as 1024 is best)", n)
-	case n > 1<<sobolBits:
+	case uint64(n) > 1<<sobolBits:
 		return nil, fmt.Errorf("design: base sample size %d; give at most 2^%d", n, sobolBits)
 	}
 	rng := rand.New(rand.NewPCG(seed, saltelliStream))
@@ -109,9 +109,11 @@ func (d *Saltelli) Points() [][]float64 { return d.points }
 // they can fall slightly below 0 or above 1, and First can exceed Total;
 // they are not clamped.
 type Index struct {
-	Input            int        // the input, counted from 0 in the box's order
-	First, Total     float64    // S1 and ST
-	FirstCI, TotalCI [2]float64 // 95% percentile bootstrap intervals
+	Input   int        `json:"input"`      // the input, counted from 0 in the box's order
+	First   float64    `json:"first"`      // S1
+	Total   float64    `json:"total"`      // ST
+	FirstCI [2]float64 `json:"first_ci95"` // 95% percentile bootstrap interval of S1
+	TotalCI [2]float64 `json:"total_ci95"` // 95% percentile bootstrap interval of ST
 }
 
 // Indices computes S1 and ST of each input from the model outputs y, one
@@ -122,10 +124,11 @@ type Index struct {
 //	S1_i = (1/n) Σ_j f(B)_j (f(AB_i)_j - f(A)_j) / V
 //	ST_i = (1/2n) Σ_j (f(A)_j - f(AB_i)_j)² / V
 //
-// The outputs are first centred on the mean of those at A and B, which
-// leaves the ratios unchanged in exact arithmetic but removes the error
-// that an offset adds to S1's estimator (SALib centres and scales the same
-// way).
+// The outputs are first centred on the mean of those at A and B and
+// scaled by the largest deviation from it, which leaves the ratios
+// unchanged in exact arithmetic but removes the error that an offset adds
+// to S1's estimator and keeps the sums of squares finite (SALib centres
+// and scales too, by the SD).
 //
 // The intervals are percentile bootstrap intervals (2.5th and 97.5th
 // percentiles) from resamples resamples of the n base rows j, drawn with
@@ -158,8 +161,15 @@ func (d *Saltelli) Indices(y []float64, resamples int, seed uint64) ([]Index, er
 	}
 	mean /= float64(2 * n)
 	c := make([]float64, len(y))
+	scale := 0.0
 	for p, v := range y {
 		c[p] = v - mean
+		scale = max(scale, math.Abs(c[p]))
+	}
+	if scale > 0 {
+		for p := range c {
+			c[p] /= scale // so that no sum of squares overflows
+		}
 	}
 	est := sobolEstimator{n: n, k: k, y: c, first: make([]float64, k), total: make([]float64, k)}
 

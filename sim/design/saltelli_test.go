@@ -138,7 +138,8 @@ func TestLinearIndices(t *testing.T) {
 }
 
 // The indices are ratios of variances: an affine change of the output
-// (y -> αy + β) leaves them unchanged, up to rounding.
+// (y -> αy + β) leaves them unchanged, up to rounding, even where the
+// squares of the outputs would overflow.
 func TestIndicesAffineInvariant(t *testing.T) {
 	box := []Range{{-math.Pi, math.Pi}, {-math.Pi, math.Pi}, {-math.Pi, math.Pi}}
 	d, err := NewSaltelli(128, box, 3)
@@ -150,7 +151,7 @@ func TestIndicesAffineInvariant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, ab := range [][2]float64{{1, 1e6}, {-3, 0}, {1e-6, -2}} {
+	for _, ab := range [][2]float64{{1, 1e6}, {-3, 0}, {1e-6, -2}, {1e200, 0}} { // 1e200: squares would overflow unscaled
 		z := make([]float64, len(y))
 		for p := range y {
 			z[p] = ab[0]*y[p] + ab[1]
