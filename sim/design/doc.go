@@ -27,14 +27,6 @@
 //
 // # References
 //
-// McKay, M. D., Beckman, R. J. & Conover, W. J. (1979). A comparison of
-// three methods for selecting values of input variables in the analysis of
-// output from a computer code. Technometrics 21(2), 239–245.
-//
-// Sobol', I. M. (1967). On the distribution of points in a cube and the
-// approximate evaluation of integrals. USSR Computational Mathematics and
-// Mathematical Physics 7(4), 86–112.
-//
 // Antonov, I. A. & Saleev, V. M. (1979). An economic method of computing
 // LPτ-sequences. USSR Computational Mathematics and Mathematical Physics
 // 19(1), 252–256.
@@ -43,12 +35,23 @@
 // quasirandom sequence generator. ACM Transactions on Mathematical
 // Software 14(1), 88–100.
 //
+// Friedman, J. H. & Fisher, N. I. (1999). Bump hunting in high-dimensional
+// data. Statistics and Computing 9(2), 123–143.
+//
+// Jansen, M. J. W. (1999). Analysis of variance designs for model output.
+// Computer Physics Communications 117(1–2), 35–43.
+//
 // Joe, S. & Kuo, F. Y. (2008). Constructing Sobol sequences with better
 // two-dimensional projections. SIAM Journal on Scientific Computing 30(5),
 // 2635–2654 (direction numbers new-joe-kuo-6.21201).
 //
-// Jansen, M. J. W. (1999). Analysis of variance designs for model output.
-// Computer Physics Communications 117(1–2), 35–43.
+// Kwakkel, J. H. & Jaxa-Rozen, M. (2016). Improving scenario discovery for
+// handling heterogeneous uncertainties and multinomial classified outcomes.
+// Environmental Modelling & Software 79, 311–321 (the EMA Workbench's PRIM).
+//
+// McKay, M. D., Beckman, R. J. & Conover, W. J. (1979). A comparison of
+// three methods for selecting values of input variables in the analysis of
+// output from a computer code. Technometrics 21(2), 239–245.
 //
 // Saltelli, A. (2002). Making best use of model evaluations to compute
 // sensitivity indices. Computer Physics Communications 145(2), 280–297.
@@ -58,10 +61,7 @@
 // Design and estimator for the total sensitivity index. Computer Physics
 // Communications 181(2), 259–270.
 //
-// Friedman, J. H. & Fisher, N. I. (1999). Bump hunting in high-dimensional
-// data. Statistics and Computing 9(2), 123–143.
-//
-// Kwakkel, J. H. & Jaxa-Rozen, M. (2016). Improving scenario discovery for
-// handling heterogeneous uncertainties and multinomial classified outcomes.
-// Environmental Modelling & Software 79, 311–321 (the EMA Workbench's PRIM).
+// Sobol', I. M. (1967). On the distribution of points in a cube and the
+// approximate evaluation of integrals. USSR Computational Mathematics and
+// Mathematical Physics 7(4), 86–112.
 package design
