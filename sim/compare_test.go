@@ -15,18 +15,40 @@ import (
 // with itself differs in no episode.
 func TestCompareWithItself(t *testing.T) {
 	s := load(t, "muscat")
-	c, err := Compare(context.Background(), s, s, config(1000), config(1000))
+	c, err := Compare(context.Background(), []Setup{{Scenario: s}, {Scenario: s}}, config(1000))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, o := range c.Outcomes {
-		if o.Difference.Mean != 0 || o.Difference.SD != 0 || o.Baseline != o.Alternative {
-			t.Errorf("%s: %+v; want identical arms", name, o)
+	if len(c.Metrics) != len(Metrics(s, s.Horizon)) {
+		t.Errorf("%d metrics compared; want all %d", len(c.Metrics), len(Metrics(s, s.Horizon)))
+	}
+	for _, m := range c.Metrics {
+		d := m.Differences[0]
+		if d.Mean != 0 || m.Paired() && d.SD != 0 || d.PValue != 1 || m.Arms[0].Point() != m.Arms[1].Point() {
+			t.Errorf("%s: %+v; want identical arms", m.Key, d)
+		}
+		if m.Paired() && d.N != 1000 {
+			t.Errorf("%s: %d pairs; want 1000", m.Key, d.N)
 		}
 	}
-	for name, u := range c.Utilities {
-		if u.Difference.Mean != 0 || u.Difference.N != 1000 {
-			t.Errorf("%s: %+v; want a zero difference over 1000 pairs", name, u)
+}
+
+// TestCompareTests checks which test each kind of metric gets: McNemar's
+// exact test for probabilities over every episode, the paired t-test for
+// means over every episode, unpaired tests for the others.
+func TestCompareTests(t *testing.T) {
+	s := load(t, "jpoa-2013")
+	alt := map[string]model.Strategy{"iran": {Policy: model.ComprehensiveOnly, Tactic: model.Conceder}}
+	c, err := Compare(context.Background(), []Setup{{Scenario: s}, {Scenario: s, Strategies: alt}}, config(1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{
+		"outcomes.comprehensive": "mcnemar-exact", "utilities.iran": "paired-t",
+		"mediated": "two-proportion-z", "timing.first_agreement": "welch-t",
+	} {
+		if got := c.Metric(key).Differences[0].Test; got != want {
+			t.Errorf("%s: test %s; want %s", key, got, want)
 		}
 	}
 }
@@ -37,18 +59,19 @@ func TestCompareMatchesRun(t *testing.T) {
 	s := load(t, "jpoa-2013")
 	base, alt := config(1000), config(1000)
 	alt.Strategies = map[string]model.Strategy{"iran": {Policy: model.ComprehensiveOnly, Tactic: model.Conceder}}
-	c, err := Compare(context.Background(), s, s, base, alt)
+	c, err := Compare(context.Background(), []Setup{{Scenario: s}, {Scenario: s, Strategies: alt.Strategies}}, base)
 	if err != nil {
 		t.Fatal(err)
 	}
 	rb, ra := run(t, s, base), run(t, s, alt)
-	for _, o := range Outcomes() {
-		name := o.String()
-		if c.Outcomes[name].Baseline != rb.Outcomes[name] || c.Outcomes[name].Alternative != ra.Outcomes[name] {
-			t.Errorf("%s: comparison %+v; runs %+v and %+v", name, c.Outcomes[name], rb.Outcomes[name], ra.Outcomes[name])
+	for k, m := range c.Metrics {
+		for a, r := range []*Result{rb, ra} {
+			if got, want := m.Arms[a], r.Figures[k]; got.Key != want.Key || got.Point() != want.Point() || got.N() != want.N() {
+				t.Errorf("%s, arm %d: comparison %v over %d; run %v over %d", m.Key, a, got.Point(), got.N(), want.Point(), want.N())
+			}
 		}
 	}
-	if d := c.Outcomes["comprehensive"].Difference; d.N != 1000 || d.Mean == 0 {
+	if d := c.Metric("outcomes.comprehensive").Differences[0]; d.N != 1000 || d.Mean == 0 {
 		t.Errorf("comprehensive difference %+v; want a nonzero difference over 1000 pairs", d)
 	}
 }
@@ -58,10 +81,10 @@ func TestCompareWorkers(t *testing.T) {
 	s := load(t, "muscat")
 	var first string
 	for _, w := range []int{1, 2, 8} {
-		base, alt := config(2000), config(2000)
-		base.Workers = w
-		alt.Strategies = map[string]model.Strategy{"us": {Policy: model.ComprehensiveOnly, Tactic: model.Conceder}}
-		c, err := Compare(context.Background(), s, s, base, alt)
+		cfg := config(2000)
+		cfg.Workers = w
+		alt := map[string]model.Strategy{"us": {Policy: model.ComprehensiveOnly, Tactic: model.Conceder}}
+		c, err := Compare(context.Background(), []Setup{{Scenario: s}, {Scenario: s, Strategies: alt}}, cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,7 +100,7 @@ func TestCompareWorkers(t *testing.T) {
 // TestCompareDifferentPrincipals checks that scenarios whose principals
 // differ cannot be compared.
 func TestCompareDifferentPrincipals(t *testing.T) {
-	_, err := Compare(context.Background(), load(t, "muscat"), load(t, "rubinstein"), config(10), config(10))
+	_, err := Compare(context.Background(), []Setup{{Scenario: load(t, "muscat")}, {Scenario: load(t, "rubinstein")}}, config(10))
 	if err == nil || !strings.Contains(err.Error(), "different principals") {
 		t.Errorf("error %v; want different principals", err)
 	}
@@ -93,13 +116,13 @@ func TestShocksPairByName(t *testing.T) {
 	reversed := *s
 	reversed.Shocks = slices.Clone(s.Shocks)
 	slices.Reverse(reversed.Shocks)
-	c, err := Compare(context.Background(), s, &reversed, config(2000), config(2000))
+	c, err := Compare(context.Background(), []Setup{{Scenario: s}, {Scenario: &reversed}}, config(2000))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, u := range c.Utilities {
-		if math.Abs(u.Difference.SD) > reassociation || math.Abs(u.Difference.Mean) > reassociation {
-			t.Errorf("%s: %+v; want no difference", name, u.Difference)
+	for _, key := range []string{"utilities.iran", "utilities.us"} {
+		if d := c.Metric(key).Differences[0]; math.Abs(d.SD) > reassociation || math.Abs(d.Mean) > reassociation {
+			t.Errorf("%s: %+v; want no difference", key, d)
 		}
 	}
 }

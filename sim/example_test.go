@@ -54,16 +54,18 @@ func ExampleCompare() {
 	if err != nil {
 		panic(err)
 	}
-	base, alt := sim.DefaultConfig(), sim.DefaultConfig()
-	base.Episodes = 4000
-	base.Strategies = map[string]model.Strategy{"us": {Policy: model.ComprehensiveOnly, Tactic: model.Conceder}}
-	alt.Strategies = map[string]model.Strategy{"us": {Policy: model.InterimFirst, Tactic: model.Conceder}}
-	c, err := sim.Compare(context.Background(), s, s, base, alt)
+	cfg := sim.DefaultConfig()
+	cfg.Episodes = 4000
+	c, err := sim.Compare(context.Background(), []sim.Setup{
+		{Scenario: s, Strategies: map[string]model.Strategy{"us": {Policy: model.ComprehensiveOnly, Tactic: model.Conceder}}},
+		{Scenario: s, Strategies: map[string]model.Strategy{"us": {Policy: model.InterimFirst, Tactic: model.Conceder}}},
+	}, cfg)
 	if err != nil {
 		panic(err)
 	}
-	d := c.Deal.Difference
-	fmt.Printf("any deal: %.3f -> %.3f over %d paired episodes\n", c.Deal.Baseline.P, c.Deal.Alternative.P, d.N)
+	deal := c.Metric("paths.deal")
+	d := deal.Differences[0]
+	fmt.Printf("any deal: %.3f -> %.3f over %d paired episodes\n", deal.Arms[0].Point(), deal.Arms[1].Point(), d.N)
 	fmt.Println("interval excludes 0:", d.CI95[0] > 0)
 	// Output:
 	// any deal: 0.000 -> 0.396 over 4000 paired episodes

@@ -37,8 +37,7 @@ func withActor(t *testing.T, s *model.Scenario, name string, edit func(*model.Ac
 // mechanismEpisodes episodes of seed 1.
 func comparePaired(t *testing.T, base, alt *model.Scenario) *Comparison {
 	t.Helper()
-	cfg := config(mechanismEpisodes)
-	c, err := Compare(context.Background(), base, alt, cfg, cfg)
+	c, err := Compare(context.Background(), []Setup{{Scenario: base}, {Scenario: alt}}, config(mechanismEpisodes))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +68,7 @@ func TestMediatorCredibility(t *testing.T) {
 		return withActor(t, s, "m", func(a *model.Actor) { a.Credibility = model.FixedParam(mu) })
 	}
 	c := comparePaired(t, credibility(0.2), credibility(0.8))
-	assertPositive(t, "P(any deal), μ 0.8 − μ 0.2", c.Deal.Difference)
+	assertPositive(t, "P(any deal), μ 0.8 − μ 0.2", c.Metric("paths.deal").Differences[0].Difference)
 }
 
 // pairedEpisodes plays episodes 0 … mechanismEpisodes−1 of seed 1 in

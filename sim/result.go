@@ -1,6 +1,12 @@
 package sim
 
-import "github.com/parley-sim/parley/sim/stats"
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+
+	"github.com/parley-sim/parley/sim/stats"
+)
 
 // Result is the outcome distribution of a run. Its JSON field names are
 // stable; maps marshal with sorted keys, so the same run always gives the
@@ -52,14 +58,60 @@ type Result struct {
 
 	// Conflict summarizes the strikes and the conflict phases they open.
 	Conflict ConflictSummary `json:"conflict"`
+
+	// Figures holds every metric's estimate in report order, the figures
+	// the fields above hold, each under its Metric's key.
+	Figures []Figure `json:"-"`
+}
+
+// A Figure is a metric's estimate: Estimate for a Probability, Summary
+// for a Mean.
+type Figure struct {
+	*Metric
+	Estimate *stats.Estimate
+	Summary  *stats.Summary
+}
+
+// MarshalJSON writes the figure as its Estimate or its Summary.
+func (v Figure) MarshalJSON() ([]byte, error) {
+	if v.Estimate != nil {
+		return json.Marshal(v.Estimate)
+	}
+	return json.Marshal(v.Summary)
+}
+
+// N returns the count the estimate rests on.
+func (v Figure) N() int64 {
+	if v.Estimate != nil {
+		return v.Estimate.N
+	}
+	return v.Summary.N
+}
+
+// Point returns the estimate: the probability or the mean.
+func (v Figure) Point() float64 {
+	if v.Estimate != nil {
+		return v.Estimate.P
+	}
+	return v.Summary.Mean
+}
+
+// CI95 returns the estimate's 95% interval.
+func (v Figure) Interval() [2]float64 {
+	if v.Estimate != nil {
+		return v.Estimate.CI95
+	}
+	return v.Summary.CI95
 }
 
 // Paths says which roads the episodes took: whether a comprehensive deal
 // was possible from the start, and whether interim deals led to one.
 type Paths struct {
 	// Feasible is the probability that some comprehensive package lay
-	// within both sides' red lines in round 1.
+	// within both sides' red lines in round 1; Deal that a deal of either
+	// kind is agreed.
 	Feasible stats.Estimate `json:"feasible"`
+	Deal     stats.Estimate `json:"deal"`
 	// Interim is the probability that an interim deal is agreed;
 	// Upgrade that an interim deal in force is upgraded to a
 	// comprehensive one (the stepping stone); UpgradeGivenInterim the
@@ -99,52 +151,61 @@ type Timing struct {
 	Renewals               stats.Summary `json:"renewals"`     // interim renewals
 }
 
-// result turns a tally of the whole run into its Result.
+// result turns a tally of the whole run into its Result: each metric's
+// estimate goes to the field its key names.
 func (p plan) result(t *tally) *Result {
 	s := p.scn
 	r := &Result{
 		Scenario: s.Name, Seed: p.seed, Episodes: t.episodes, Horizon: p.horizon,
-		Round: s.Round, Strategies: p.named(),
-		Outcomes: make(map[string]stats.Estimate),
-		Timing: Timing{
-			FirstAgreement:         t.first.Summarize(),
-			ComprehensiveAgreement: t.comprehensive.Summarize(),
-			DealRounds:             t.dealRounds.Summarize(),
-			LongestDeal:            t.longest.Summarize(),
-			Renewals:               t.renewals.Summarize(),
-		},
-		Terms:               make(map[string]stats.Summary),
-		TermsByKind:         map[string]map[string]stats.Summary{"comprehensive": {}, "interim": {}},
-		Utilities:           make(map[string]stats.Summary),
-		Reneged:             make(map[string]stats.Estimate),
-		RatificationFailure: stats.Proportion{N: t.episodes, K: t.ratification}.Estimate(),
-		Mediated:            stats.Proportion{N: t.agreed, K: t.mediated}.Estimate(),
-		Paths: Paths{
-			Feasible:            stats.Proportion{N: t.episodes, K: t.feasible}.Estimate(),
-			Interim:             stats.Proportion{N: t.episodes, K: t.interim}.Estimate(),
-			Upgrade:             stats.Proportion{N: t.episodes, K: t.upgrade}.Estimate(),
-			UpgradeGivenInterim: stats.Proportion{N: t.interim, K: t.upgrade}.Estimate(),
-		},
-		Conflict: ConflictSummary{
-			Strikes:     t.strikes.Summarize(),
-			Struck:      stats.Proportion{N: t.episodes, K: t.struck}.Estimate(),
-			FirstStrike: t.firstStrike.Summarize(),
-			Resumed:     stats.Proportion{N: t.struck, K: t.resumed}.Estimate(),
-		},
+		Round: s.Round, Strategies: p.named(), Figures: t.figures(),
 	}
-	for _, o := range Outcomes() {
-		r.Outcomes[o.String()] = stats.Proportion{N: t.episodes, K: t.outcomes[o]}.Estimate()
-	}
-	for j, is := range s.Issues {
-		r.Terms[is.Name] = t.terms[anyKind][j].Summarize()
-		r.TermsByKind["comprehensive"][is.Name] = t.terms[comprehensiveKind][j].Summarize()
-		r.TermsByKind["interim"][is.Name] = t.terms[interimKind][j].Summarize()
-	}
-	r.Efficiency = EfficiencySummary{ParetoGap: t.paretoGap.Summarize(), NashDistance: t.nashDistance.Summarize()}
-	for i, a := range s.Principals() {
-		name := s.Actors[a].Name
-		r.Utilities[name] = t.utility[i].Summarize()
-		r.Reneged[name] = stats.Proportion{N: t.episodes, K: t.reneged[i]}.Estimate()
+	for _, v := range r.Figures {
+		setField(reflect.ValueOf(r).Elem(), v.Key, v)
 	}
 	return r
+}
+
+// setField stores v in the field of r that the dotted key names, by the
+// fields' JSON names; a map's element is its key's last part. A key that
+// names no field is a mistake in Metrics, which a test catches.
+func setField(r reflect.Value, key string, v Figure) {
+	name, rest, nested := strings.Cut(key, ".")
+	switch r.Kind() {
+	case reflect.Struct:
+		for i := range r.NumField() {
+			if tag, _, _ := strings.Cut(r.Type().Field(i).Tag.Get("json"), ","); tag == name {
+				if !nested {
+					setValue(r.Field(i), v)
+					return
+				}
+				setField(r.Field(i), rest, v)
+				return
+			}
+		}
+	case reflect.Map:
+		if r.IsNil() {
+			r.Set(reflect.MakeMap(r.Type()))
+		}
+		elem := reflect.New(r.Type().Elem()).Elem()
+		if nested {
+			if old := r.MapIndex(reflect.ValueOf(name)); old.IsValid() {
+				elem.Set(old)
+			}
+			setField(elem, rest, v)
+		} else {
+			setValue(elem, v)
+		}
+		r.SetMapIndex(reflect.ValueOf(name), elem)
+		return
+	}
+	panic("sim: metric " + v.Key + " names no field of Result")
+}
+
+// setValue stores v's estimate or summary in f.
+func setValue(f reflect.Value, v Figure) {
+	if v.Estimate != nil {
+		f.Set(reflect.ValueOf(*v.Estimate))
+	} else {
+		f.Set(reflect.ValueOf(*v.Summary))
+	}
 }

@@ -20,7 +20,7 @@ func Run(ctx context.Context, s *model.Scenario, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	fresh := func() *tally { return newTally(s, p.horizon) }
+	fresh := func() *tally { return newTally(Metrics(s, p.horizon)) }
 	worker := func() func(int, *tally) {
 		w := newPlayer(p)
 		return func(i int, t *tally) { t.add(w.play(i)) }

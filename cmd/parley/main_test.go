@@ -165,6 +165,7 @@ func TestCommandsGolden(t *testing.T) {
 		{"compare-strategies", []string{"compare", "muscat", "--episodes", "2000", "--versus", "iran=comprehensive-only/boulware"}, exitOK},
 		{"compare-scenarios-csv", []string{"compare", "muscat", "--episodes", "2000", "--versus-scenario", "hawkish-congress", "--format", "csv"}, exitOK},
 		{"compare-json", []string{"compare", "jpoa-2013", "--episodes", "1000", "--versus", "us=comprehensive-only/linear", "--format", "json"}, exitOK},
+		{"compare-three-arms", []string{"compare", "muscat", "--episodes", "2000", "--versus", "us=comprehensive-only/linear", "--arm", "us=step-by-step/linear,scenario=jpoa-2013", "--metrics", "outcomes,paths.upgrade,utilities"}, exitOK},
 		{"compare-nothing", []string{"compare", "muscat"}, exitUsage},
 		{"compare-other-principals", []string{"compare", "muscat", "--episodes", "10", "--versus-scenario", "rubinstein"}, exitFail},
 		{"equilibria-help", []string{"equilibria", "--help"}, exitOK},

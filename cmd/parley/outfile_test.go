@@ -51,7 +51,7 @@ func TestOutputThroughLinksAndDevices(t *testing.T) {
 	if _, stderr, code := invoke("run", "rubinstein", "--episodes", "10", "--format", "csv", "--out", fifo); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if data := <-got; !strings.HasPrefix(data, "group,") {
+	if data := <-got; !strings.HasPrefix(data, "scenario,seed,") {
 		t.Errorf("the FIFO's reader got %.30q; want the CSV report", data)
 	}
 	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
