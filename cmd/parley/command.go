@@ -67,7 +67,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, gameCmd, backtestCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd, equilibriaCmd, completionCmd, versionCmd}
+	commands = []*command{runCmd, compareCmd, sweepCmd, discoverCmd, gameCmd, backtestCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd, equilibriaCmd, completionCmd, versionCmd}
 }
 
 func lookupCommand(name string) *command {

@@ -45,7 +45,7 @@ an argument, compares on muscat.`,
 		fs.StringArrayVar(&o.versus, "versus", nil, "the alternative's strategy for a principal, ACTOR=POLICY/TACTIC (repeatable)")
 		fs.StringVar(&o.versusScenario, "versus-scenario", "", "the alternative's scenario (name or file)")
 		fs.StringArrayVar(&o.arms, "arm", nil, "a further alternative: comma-separated ACTOR=POLICY/TACTIC and scenario=NAME (repeatable)")
-		fs.StringSliceVar(&o.metrics, "metrics", nil, "only the metrics whose keys start with one of these `PREFIXES`, e.g. outcomes,paths (default all)")
+		fs.StringSliceVar(&o.metrics, "metrics", nil, "only these metrics, by `KEYS` or the groups they lie under, e.g. outcomes,paths.upgrade (default all)")
 		return o
 	},
 	run:    runCompare,
@@ -102,7 +102,7 @@ func runCompare(e *env, opts any, args []string) error {
 	}
 	if len(o.metrics) > 0 {
 		c.Metrics = slices.DeleteFunc(c.Metrics, func(m sim.MetricComparison) bool {
-			return !slices.ContainsFunc(o.metrics, func(prefix string) bool { return strings.HasPrefix(m.Key, prefix) })
+			return !selected(m.Key, o.metrics)
 		})
 	}
 	if werr := o.emit(e, c, compareReport(c)); werr != nil || err == nil {

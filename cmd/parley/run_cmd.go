@@ -74,23 +74,23 @@ func (o *runOptions) emit(e *env, v any, rep *report) error {
 	return rep.write(e.stdout, e.layout(o.format.name))
 }
 
-// config checks the flags and turns them into a sim.Config.
-func (o *runOptions) config() (sim.Config, error) {
-	if err := o.check(1, ""); err != nil {
+// checkedConfig checks the flags and turns them into a sim.Config.
+func (f *simFlags) checkedConfig() (sim.Config, error) {
+	if err := f.check(1, ""); err != nil {
 		return sim.Config{}, err
 	}
-	return o.simFlags.config()
+	return f.config()
 }
 
 // setUp checks the flags, turns them into a sim.Config and loads the scenario args
 // name at the --horizon they set, refusing a --strategy for an actor that
 // is not one of its principals.
-func (o *runOptions) setUp(e *env, args []string) (*model.Scenario, sim.Config, error) {
-	cfg, err := o.config()
+func (f *simFlags) setUp(e *env, args []string) (*model.Scenario, sim.Config, error) {
+	cfg, err := f.checkedConfig()
 	if err != nil {
 		return nil, cfg, err
 	}
-	s, err := e.loadScenarioArgAt(args, o.horizon)
+	s, err := e.loadScenarioArgAt(args, f.horizon)
 	if err != nil {
 		return nil, cfg, err
 	}

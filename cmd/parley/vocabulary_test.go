@@ -23,6 +23,9 @@ var cheapArgs = map[string][]string{
 	"equilibria": {"equilibria", "testdata/nfg/meeting.nfg"},
 	"completion": {"completion", "bash"},
 	"version":    {"version"},
+	"sweep":      {"sweep", "rubinstein", "--episodes", "10", "--param", "actors.first.discount=0.8,0.9"},
+	"discover": {"discover", "rubinstein", "--episodes", "10", "--samples", "20", "--where", "outcomes.comprehensive.p >= 1",
+		"--range", "actors.first.discount=0.5:0.9"},
 }
 
 // TestOutEverywhere checks that every command that writes a result takes
