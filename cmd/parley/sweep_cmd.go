@@ -26,7 +26,8 @@ metric of a run at every point.
 fields. --design lhs --samples N --range PATH=lo:hi plays a Latin
 hypercube of N points; --design sobol --samples N plays a Saltelli design of
 N·(k+2) points over k ranges and ranks the inputs by their first-order and
-total Sobol indices, with bootstrap intervals. A PATH is a field as
+total Sobol indices, with bootstrap intervals (its table shows the indices;
+CSV and JSON also hold every point). A PATH is a field as
 validation errors name it; a distribution set to a number becomes fixed at
 it, and PATH.lo, .hi, .mode, .mean or .sd sets one of its parameters.
 --list-params lists every path with its current value.`,

@@ -167,7 +167,9 @@ func (sw *sweepResult) report(metrics []string) *report {
 		}
 		points.display.rows = append(points.display.rows, row)
 	}
-	rep.sections = append(rep.sections, points)
+	if sw.Design != "sobol" { // a Saltelli design's points are many and read through its indices; CSV and JSON have them
+		rep.sections = append(rep.sections, points)
+	}
 	for _, rank := range sw.Sobol {
 		if !selected(rank.Metric, metrics) {
 			continue
