@@ -9,6 +9,9 @@ import (
 func isNaN(v float64) bool { return math.IsNaN(v) }
 func isInf(v float64) bool { return math.IsInf(v, 0) }
 
+// nan is the value of a figure not observed.
+var nan = math.NaN()
+
 // checkNames checks the names of n series: with more than one, each
 // needs a name of its own for the legend.
 func checkNames(n int, name func(int) string) error {

@@ -1,5 +1,10 @@
 // Package chart draws Parley's figures with gonum.org/v1/plot: estimates
-// with their 95% intervals and paired differences.
+// with their 95% intervals and paired differences (Estimates,
+// Differences), histograms of binned counts (Histogram), a metric against
+// a parameter with interval bands (Lines), a heat map over a grid of two
+// parameters or a game's payoff matrix (Heatmap), and ranked bars such as
+// Sobol indices (RankedBars); TextBar draws a probability as a compact
+// bar of block characters for terminal tables.
 //
 // The builders take plain data (labels, values, intervals), not sim
 // types, so the package depends on nothing of Parley's own; sim and model

@@ -15,12 +15,13 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
-// A Figure is a chart ready to render. Build one with Estimates or
-// Differences.
+// A Figure is a chart ready to render. Build one with Estimates,
+// Differences, Histogram, Lines, Heatmap or RankedBars.
 type Figure struct {
 	title  string
 	plot   *plot.Plot
 	legend []legendEntry // drawn under the title
+	scale  *colourScale  // a heat map's colour scale, right of the plot; nil for none
 	err    error
 }
 
@@ -84,7 +85,8 @@ func fontFallback(svg []byte) []byte {
 }
 
 // draw lays the figure out on c: the title across the top, the legend
-// under it, the plot in the rest.
+// under it, a heat map's colour scale at the right, the plot in the
+// rest.
 func (f *Figure) draw(c draw.Canvas) {
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
@@ -96,5 +98,12 @@ func (f *Figure) draw(c draw.Canvas) {
 		c.Max.Y -= sty.Height(f.title) + 2*vg.Millimeter
 	}
 	c.Max.Y -= drawLegend(c, f.legend)
+	if f.scale != nil {
+		sc := c
+		sc.Min.X = c.Max.X - scaleWidth
+		c.Max.X = sc.Min.X
+		data := f.plot.DataCanvas(c)
+		f.scale.draw(sc, data.Min.Y, data.Max.Y)
+	}
 	f.plot.Draw(c)
 }

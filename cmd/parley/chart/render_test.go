@@ -75,7 +75,12 @@ func mustShow(t *testing.T, f *Figure, want []string) {
 // figure passes.
 func figures() map[string]*Figure {
 	return map[string]*Figure{
-		"estimates": Estimates("muscat · seed 1 · 40,000 episodes", "probability", outcomeGroups),
+		"estimates":   Estimates("muscat · seed 1 · 40,000 episodes", "probability", outcomeGroups),
+		"differences": Differences("muscat · paired", "difference in probability", outcomeGroups[:1]),
+		"histogram":   Histogram("muscat · seed 1", "utility", utilityHists),
+		"lines":       Lines("muscat · sweep", "Iran's discount factor", "probability", sweepLines),
+		"heatmap":     Heatmap("muscat · game", "US strategy", "Iran strategy", "Iran's mean utility", payoffCols, payoffRows, payoffs),
+		"ranked":      RankedBars("muscat · Sobol", "Sobol index of P(comprehensive)", sobolInputs, sobolIndices),
 	}
 }
 
