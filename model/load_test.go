@@ -152,6 +152,8 @@ func TestLoadErrors(t *testing.T) {
 			}},
 		{"empty effect", minimal + "shocks:\n  s:\n    hazard: 0.1\n    effects: {reneging: {}}\n",
 			[]string{"f.yaml:24:25: shocks.s.effects.reneging: empty; name at least an actor, or leave the field out"}},
+		{"effects that are all empty", minimal + "shocks:\n  s:\n    hazard: 0.1\n    effects: {reservation: ~, red_lines: {a: ~}}\n",
+			[]string{"f.yaml:24:14: shocks.s.effects: no effects; want at least one of reservation, red_lines, ratification_bar, escalation, reneging, pause, void_interim, duration, latency"}},
 		{"shift of a missing red line", minimal + "shocks:\n  s:\n    hazard: 0.1\n    effects: {red_lines: {a: {share: 0.1}}}\n",
 			[]string{"f.yaml:24:31: shocks.s.effects.red_lines.a.share: a has no red line on share to shift; give it one in actors.a.red_lines"}},
 		{"duration without escalation", minimal + "shocks:\n  s:\n    hazard: 0.1\n    effects: {pause: 1, duration: 2}\n",

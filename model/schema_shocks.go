@@ -39,9 +39,7 @@ func (d *decoder) decodeShocks(s *Scenario, n *yaml.Node, rounds span) []Shock {
 
 func (d *decoder) decodeEffects(s *Scenario, n *yaml.Node, path string, rounds span) Effects {
 	f := d.mapping(n, path, effectFields...)
-	if len(f.keys) == 0 {
-		d.errorf(f.node, path, "no effects; want at least one of %s", strings.Join(effectFields, ", "))
-	}
+	errs := len(d.errs) + d.dropped
 	var e Effects
 	e.Reservation = d.actorShifts(s, f.val["reservation"], join(path, "reservation"), Principal, utilitySpan)
 	e.RatificationBar = d.actorShifts(s, f.val["ratification_bar"], join(path, "ratification_bar"), Ratifier, utilitySpan)
@@ -62,7 +60,19 @@ func (d *decoder) decodeEffects(s *Scenario, n *yaml.Node, path string, rounds s
 	if e.Duration != nil && e.Escalation == nil {
 		d.errorf(f.key["duration"], join(path, "duration"), "duration is how long the escalation multiplier lasts; want it only with escalation")
 	}
+	// Keys whose values are empty (reservation: ~) decode to nothing: the
+	// shock has no effect however many keys it names.
+	if e.none() && len(d.errs)+d.dropped == errs {
+		d.errorf(f.node, path, "no effects; want at least one of %s", strings.Join(effectFields, ", "))
+	}
 	return e
+}
+
+// none reports whether e changes nothing.
+func (e Effects) none() bool {
+	return len(e.Reservation) == 0 && len(e.RedLines) == 0 && len(e.RatificationBar) == 0 &&
+		len(e.Reneging) == 0 && e.Escalation == nil && e.Pause == nil &&
+		e.VoidInterim == nil && e.Duration == nil && e.Latency == nil
 }
 
 // redLineShifts decodes a mapping principal → issue → shift of its red
