@@ -67,7 +67,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, sweepCmd, discoverCmd, gameCmd, backtestCmd, explainCmd, traceCmd, scenariosCmd, showCmd, validateCmd, equilibriaCmd, completionCmd, versionCmd}
+	commands = []*command{runCmd, compareCmd, sweepCmd, discoverCmd, gameCmd, backtestCmd, explainCmd, traceCmd, scenariosCmd, lessonsCmd, showCmd, validateCmd, equilibriaCmd, completionCmd, versionCmd}
 }
 
 func lookupCommand(name string) *command {
@@ -250,6 +250,7 @@ Examples:
   parley game muscat
   parley backtest jpoa-2013
   parley scenarios
+  parley lessons patience
   parley show muscat
   parley validate my-scenario.yaml
   parley equilibria game.nfg

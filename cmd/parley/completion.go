@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parley-sim/parley/docs/lessons"
 	"github.com/parley-sim/parley/scenarios"
 	"github.com/spf13/pflag"
 )
@@ -14,8 +15,9 @@ var completionCmd = &command{
 	args:  "bash|zsh|fish",
 	short: "print a shell completion script for parley",
 	long: `Print a script that completes parley's commands, flags, --format values,
-and embedded scenario names or file paths in bash, zsh or fish. Load it in
-the current shell, or install it where the shell looks for completions.`,
+embedded scenario names or file paths, and lesson names in bash, zsh or
+fish. Load it in the current shell, or install it where the shell looks for
+completions.`,
 	examples: []string{
 		"source <(parley completion bash)      # bash, this shell",
 		"parley completion bash > /etc/bash_completion.d/parley",
@@ -39,6 +41,16 @@ type completionCommand struct {
 	name, short string
 	flags       []completionFlag
 	scenario    bool // its positional arguments are scenarios or files
+	lesson      bool // its positional argument is a lesson
+}
+
+// lessonNames returns the names of the embedded lessons, for completion.
+func lessonNames() string {
+	var names []string
+	for _, l := range lessons.All() {
+		names = append(names, l.Name)
+	}
+	return strings.Join(names, " ")
 }
 
 // completionModel describes every command for the shells, from the
@@ -54,7 +66,8 @@ func completionModel() []completionCommand {
 			var out string
 			outFlag(fs, &out)
 		}
-		cc := completionCommand{name: c.name, short: c.short, scenario: strings.Contains(c.args, "SCENARIO") || c.name == "validate"}
+		cc := completionCommand{name: c.name, short: c.short, scenario: strings.Contains(c.args, "SCENARIO") || c.name == "validate",
+			lesson: c == lessonsCmd}
 		fs.VisitAll(func(f *pflag.Flag) {
 			_, usage := pflag.UnquoteUsage(f) // without the `NAME` quotes
 			usage, _, _ = strings.Cut(usage, ";")
@@ -94,7 +107,7 @@ _parley() {
         COMPREPLY=($(compgen -W "%s help --help --version" -- "$cur"))
         return
     fi
-    local flags="" formats="" scenario=""
+    local flags="" formats="" scenario="" lesson=""
     case ${COMP_WORDS[1]} in
 `, strings.Join(names, " "))
 	for _, c := range cmds {
@@ -106,7 +119,7 @@ _parley() {
 			}
 		}
 		flags = append(flags, "--help")
-		fmt.Fprintf(w, "        %s) flags=%q formats=%q scenario=%v ;;\n", c.name, strings.Join(flags, " "), strings.Join(formats, " "), c.scenario)
+		fmt.Fprintf(w, "        %s) flags=%q formats=%q scenario=%v lesson=%v ;;\n", c.name, strings.Join(flags, " "), strings.Join(formats, " "), c.scenario, c.lesson)
 	}
 	fmt.Fprintf(w, `        help) COMPREPLY=($(compgen -W "%s" -- "$cur")); return ;;
     esac
@@ -120,12 +133,14 @@ _parley() {
         COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur"))
     elif [[ $scenario == true ]]; then
         COMPREPLY=($(compgen -W "%s" -- "$cur") $(compgen -f -- "$cur"))
+    elif [[ $lesson == true ]]; then
+        COMPREPLY=($(compgen -W "%s" -- "$cur"))
     else
         COMPREPLY=($(compgen -f -- "$cur"))
     fi
 }
 complete -F _parley parley
-`, strings.Join(names, " "), strings.Join(scenarios.Names(), " "))
+`, strings.Join(names, " "), strings.Join(scenarios.Names(), " "), lessonNames())
 }
 
 // zshQuote escapes a description for an _arguments or _describe spec
@@ -170,6 +185,8 @@ func writeZsh(w io.Writer, cmds []completionCommand) {
 			fmt.Fprint(w, " \\\n            '1:shell:(bash zsh fish)'")
 		case c.scenario:
 			fmt.Fprint(w, " \\\n            \"$scenario\"")
+		case c.lesson:
+			fmt.Fprintf(w, " \\\n            '1:lesson:(%s)'", lessonNames())
 		case c.name == "equilibria":
 			fmt.Fprint(w, " \\\n            '1:game:_files -g \"*.nfg\"'")
 		}
@@ -214,6 +231,8 @@ func writeFish(w io.Writer, cmds []completionCommand) {
 			fmt.Fprintf(w, "complete -c parley -n %s -a 'bash zsh fish'\n", cond)
 		case c.scenario:
 			fmt.Fprintf(w, "complete -c parley -n %s -a %s -F\n", cond, fishQuote(strings.Join(scenarios.Names(), " ")))
+		case c.lesson:
+			fmt.Fprintf(w, "complete -c parley -n %s -a %s\n", cond, fishQuote(lessonNames()))
 		default:
 			fmt.Fprintf(w, "complete -c parley -n %s -F\n", cond)
 		}

@@ -103,6 +103,14 @@ func TestCommandsGolden(t *testing.T) {
 		{"scenarios-markdown", []string{"scenarios", "--format", "markdown"}, exitOK},
 		{"scenarios-bad-format", []string{"scenarios", "--format", "xml"}, exitUsage},
 		{"scenarios-help", []string{"scenarios", "--help"}, exitOK},
+		{"lessons", []string{"lessons"}, exitOK},
+		{"lessons-json", []string{"lessons", "--format", "json"}, exitOK},
+		{"lessons-csv", []string{"lessons", "--format", "csv"}, exitOK},
+		{"lessons-help", []string{"lessons", "--help"}, exitOK},
+		{"lessons-unknown", []string{"lessons", "patienc"}, exitFail},                  // did you mean patience?
+		{"lessons-two", []string{"lessons", "1", "2"}, exitUsage},                      // one lesson at a time
+		{"lessons-files-without-lesson", []string{"lessons", "--files"}, exitUsage},    // --files needs a lesson
+		{"lessons-one-csv", []string{"lessons", "zopa", "--format", "csv"}, exitUsage}, // a page is not a table
 		{"validate-help", []string{"validate", "-h"}, exitOK},
 		{"validate-shipped", []string{"validate", "scenarios/muscat.yaml", "rubinstein"}, exitOK},
 		{"validate-no-files", []string{"validate"}, exitUsage},

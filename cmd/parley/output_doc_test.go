@@ -10,7 +10,7 @@ import (
 )
 
 // TestOutputDocCoversEveryField checks that docs/output.md names every
-// JSON field that run, compare, backtest, trace and game print, and every kind of
+// JSON field that run, compare, backtest, trace, game and lessons print, and every kind of
 // trace event.
 func TestOutputDocCoversEveryField(t *testing.T) {
 	doc, err := os.ReadFile("docs/output.md")
@@ -47,6 +47,7 @@ func TestOutputDocCoversEveryField(t *testing.T) {
 	visit(reflect.TypeFor[buildVersion]())
 	visit(reflect.TypeFor[foundTrace]())
 	visit(reflect.TypeFor[explanation]())
+	visit(reflect.TypeFor[printedLesson]())
 	if fields < 30 {
 		t.Fatalf("found only %d JSON fields; the walk is broken", fields)
 	}

@@ -18,6 +18,7 @@ var cheapArgs = map[string][]string{
 	"explain":    {"explain", "rubinstein"},
 	"trace":      {"trace", "rubinstein"},
 	"scenarios":  {"scenarios"},
+	"lessons":    {"lessons", "1"},
 	"show":       {"show", "rubinstein"},
 	"validate":   {"validate", "rubinstein"},
 	"equilibria": {"equilibria", "testdata/nfg/meeting.nfg"},
