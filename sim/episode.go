@@ -188,7 +188,7 @@ func (e *episode) step(t int) {
 
 // start sets the state of round 1.
 func (e *episode) start() {
-	e.util = utilities{issues: e.issues, actor: [2]*model.ActorWorld{e.actor(0), e.actor(1)}}
+	e.util.set(e.issues, e.actor(0), e.actor(1))
 	noise := 1.0
 	if e.mediator >= 0 {
 		m := &e.world.Actors[e.mediator]
@@ -234,6 +234,7 @@ func (e *episode) start() {
 	e.out = Episode{Terms: terms}
 	clear(e.out.Terms)
 	e.now = 1
+	e.comp.built, e.interim.built = false, false // a new world
 	e.spaces()
 	e.out.Feasible = e.comp.ok
 }
@@ -327,8 +328,12 @@ func (e *episode) spaces() {
 // need not reach it: an interim defers the clash (see interimLine).
 // Red lines that have yielded bind nowhere.
 func (e *episode) bound(sp *space, settled []int, scopes []float64) {
+	if sp.sameBounds(&e.redLine, e.yielded) {
+		return // the same red lines give the same space
+	}
 	sp.ok = true
-	for k, is := range e.issues {
+	for k := range e.issues {
+		is := &e.issues[k]
 		sp.lo[k], sp.hi[k] = is.Min, is.Max
 		j := -1
 		if settled != nil {

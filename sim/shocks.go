@@ -200,8 +200,8 @@ func (p *politics) apply(e *episode) {
 		}
 	}
 	for i := range 2 {
-		for k, is := range e.issues {
-			e.redLine[i][k] = clamp(e.redLine[i][k], is.Min, is.Max)
+		for k := range e.issues {
+			e.redLine[i][k] = clamp(e.redLine[i][k], e.issues[k].Min, e.issues[k].Max)
 		}
 	}
 	e.shift = shift

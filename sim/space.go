@@ -39,6 +39,13 @@ type space struct {
 	ncand []int
 	rev   [maxCandidates]float64 // scratch for between
 	kappa [2]float64             // κ of each principal's best package (see episode.kappa)
+
+	// What the space was last bounded by, when built is true: each
+	// side's red lines (bit for bit, NaN for none) and whether they had
+	// yielded. The episode's world sets the rest.
+	built     bool
+	lines     [2][]float64
+	linesGave [2]bool
 }
 
 // A segment moves one issue from one level to another.
@@ -48,22 +55,6 @@ type segment struct {
 	d0, d1   float64 // the change in each principal's utility
 }
 
-// utilities evaluates the two principals' per-issue utilities.
-type utilities struct {
-	issues []model.Issue
-	actor  [2]*model.ActorWorld
-}
-
-// issue returns principal i's utility from issue k at level x.
-func (u *utilities) issue(i, k int, x float64) float64 {
-	return u.actor[i].IssueUtility(u.issues[k], k, x)
-}
-
-// total returns principal i's utility for the package x.
-func (u *utilities) total(i int, x []float64) float64 {
-	return u.actor[i].Utility(u.issues, x)
-}
-
 // resize prepares the space's storage for n issues.
 func (sp *space) resize(n int) {
 	sp.lo = resize(sp.lo, n)
@@ -71,11 +62,30 @@ func (sp *space) resize(n int) {
 	sp.base = resize(sp.base, n)
 	sp.cand = resize(sp.cand, n)
 	sp.ncand = resize(sp.ncand, n)
+	sp.lines[0], sp.lines[1] = resize(sp.lines[0], n), resize(sp.lines[1], n)
+	sp.built = false
 	if cap(sp.segs) < n*maxCandidates {
 		sp.segs = make([]segment, 0, n*maxCandidates)
 		sp.u0 = make([]float64, 0, n*maxCandidates+1)
 		sp.u1 = make([]float64, 0, n*maxCandidates+1)
 	}
+}
+
+// sameBounds reports whether the space was last bounded by the red
+// lines redLine, yielded as given, and records them as the bounds of the
+// space about to be built otherwise.
+func (sp *space) sameBounds(redLine *[2][]float64, yielded [2]bool) bool {
+	same := sp.built && sp.linesGave == yielded
+	for i := range 2 {
+		for k, l := range redLine[i] {
+			if math.Float64bits(sp.lines[i][k]) != math.Float64bits(l) {
+				same = false
+				sp.lines[i][k] = l
+			}
+		}
+	}
+	sp.built, sp.linesGave = true, yielded
+	return same
 }
 
 // build computes the frontier path inside the intervals sp.lo, sp.hi,

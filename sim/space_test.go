@@ -19,7 +19,7 @@ func twoIssues() (*space, *utilities) {
 	}
 	p0 := &model.ActorWorld{Weights: []float64{0.7, 0.3}, Values: []model.ValueWorld{linear(1), linear(1)}, AudienceCosts: []float64{0, 0}}
 	p1 := &model.ActorWorld{Weights: []float64{0.3, 0.7}, Values: []model.ValueWorld{linear(0), linear(0)}, AudienceCosts: []float64{0, 0}}
-	u := &utilities{issues: issues, actor: [2]*model.ActorWorld{p0, p1}}
+	u := newUtilities(issues, p0, p1)
 	sp := new(space)
 	sp.resize(2)
 	copy(sp.lo, []float64{0, 0})
@@ -96,7 +96,7 @@ func TestSinglePeakedFrontier(t *testing.T) {
 		Values: []model.ValueWorld{{Shape: model.SinglePeaked, Ideal: 0.5, Low: 0, High: 1, IssueMin: 0, IssueMax: 1}}}
 	p1 := &model.ActorWorld{Weights: []float64{1}, AudienceCosts: []float64{0},
 		Values: []model.ValueWorld{{Shape: model.Linear, Ideal: 1, IssueMin: 0, IssueMax: 1}}}
-	u := &utilities{issues: issues, actor: [2]*model.ActorWorld{p0, p1}}
+	u := newUtilities(issues, p0, p1)
 	sp := new(space)
 	sp.resize(1)
 	sp.lo[0], sp.hi[0], sp.ok = 0, 1, true
