@@ -45,7 +45,7 @@ func Backtest(ctx context.Context, s *model.Scenario, h *history.History, cfg Ba
 		w := newPlayer(p)
 		return func(i int, t *milestoneTally) { t.add(w.play(i)) }
 	}
-	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker)
+	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker, p.progress)
 	if err != nil {
 		return nil, err
 	}

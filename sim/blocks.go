@@ -22,7 +22,10 @@ type accumulator[A any] interface {
 // blocks per worker are in flight, so memory does not grow with n. When
 // ctx is done first, playBlocks returns ctx's error with the merge of the
 // blocks finished in order so far: the result of a shorter run, exactly.
-func playBlocks[A accumulator[A]](ctx context.Context, n, workers int, fresh func() A, newWorker func() func(i int, acc A)) (A, error) {
+// A non-nil progress is called from playBlocks' own goroutine, never
+// concurrently, each time blocks are merged, with the episodes merged so
+// far and n: the counts rise and the last is n, n.
+func playBlocks[A accumulator[A]](ctx context.Context, n, workers int, fresh func() A, newWorker func() func(i int, acc A), progress func(done, total int64)) (A, error) {
 	blocks := n / blockSize
 	if n%blockSize != 0 {
 		blocks++ // written so, (n + blockSize − 1) / blockSize would overflow near the largest int
@@ -71,11 +74,15 @@ func playBlocks[A accumulator[A]](ctx context.Context, n, workers int, fresh fun
 			continue
 		case d := <-done:
 			pending[d.block] = d.acc
+			before := merged
 			for acc, ok := pending[merged]; ok; acc, ok = pending[merged] {
 				total.merge(acc)
 				free = append(free, acc)
 				delete(pending, merged)
 				merged++
+			}
+			if progress != nil && merged > before {
+				progress(min(int64(merged)*blockSize, int64(n)), int64(n))
 			}
 		}
 		if send != nil {

@@ -122,7 +122,7 @@ func Compare(ctx context.Context, setups []Setup, cfg Config) (*Comparison, erro
 			t.add(eps)
 		}
 	}
-	t, err := playBlocks(ctx, plans[0].episodes, plans[0].workers, fresh, worker)
+	t, err := playBlocks(ctx, plans[0].episodes, plans[0].workers, fresh, worker, plans[0].progress)
 	if err != nil && t.arms[0].episodes == 0 {
 		return nil, err
 	}

@@ -39,6 +39,15 @@ type Config struct {
 
 	// Strategies overrides the default strategy of principals by name.
 	Strategies map[string]model.Strategy
+
+	// Progress, when not nil, is told how far the run has got: the
+	// episodes played and merged so far and the run's total (for a
+	// Sweep, points × episodes; for PlayGame and Compare, episodes
+	// per cell or arm). It is called from one goroutine, never
+	// concurrently, at most once per block of episodes, with counts that
+	// rise and end at the total when the run is not interrupted. It only
+	// observes: results do not depend on it.
+	Progress func(done, total int64)
 }
 
 // DefaultConfig returns DefaultEpisodes episodes, DefaultSeed, one worker
@@ -55,11 +64,12 @@ type plan struct {
 	workers    int
 	horizon    int
 	strategies [2]model.Strategy
+	progress   func(done, total int64)
 }
 
 // resolve checks cfg against s and fills in its defaults.
 func resolve(s *model.Scenario, cfg Config) (plan, error) {
-	p := plan{scn: s, episodes: cfg.Episodes, seed: cfg.Seed, workers: cfg.Workers, horizon: cfg.Horizon}
+	p := plan{scn: s, episodes: cfg.Episodes, seed: cfg.Seed, workers: cfg.Workers, horizon: cfg.Horizon, progress: cfg.Progress}
 	if p.episodes < 1 || p.episodes > MaxEpisodes {
 		return p, fmt.Errorf("episodes: %d; want 1 … %d", cfg.Episodes, MaxEpisodes)
 	}

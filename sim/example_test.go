@@ -125,3 +125,24 @@ func ExampleBacktest() {
 	// Output:
 	// interim in round 4: model 0.371, reference 0.918, inside the model's 90% range: true
 }
+
+// A Config's Progress is told how far a run has got, from one goroutine,
+// as blocks of 256 episodes are merged: what a progress bar needs. With
+// one worker, every block is reported; with more, blocks that finish
+// together are reported together.
+func ExampleConfig_progress() {
+	s, err := scenarios.Load("rubinstein")
+	if err != nil {
+		panic(err)
+	}
+	cfg := sim.DefaultConfig()
+	cfg.Episodes, cfg.Workers = 600, 1
+	cfg.Progress = func(done, total int64) { fmt.Printf("%d of %d\n", done, total) }
+	if _, err := sim.Run(context.Background(), s, cfg); err != nil {
+		panic(err)
+	}
+	// Output:
+	// 256 of 600
+	// 512 of 600
+	// 600 of 600
+}

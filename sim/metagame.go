@@ -236,7 +236,7 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 			t.addChoices(eps)
 		}
 	}
-	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker)
+	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker, p.progress)
 	if err != nil && t.cells[0].utility[0].N() < 2 {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func Run(ctx context.Context, s *model.Scenario, cfg Config) (*Result, error) {
 		w := newPlayer(p)
 		return func(i int, t *tally) { t.add(w.play(i)) }
 	}
-	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker)
+	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker, p.progress)
 	if err != nil {
 		if t.episodes == 0 {
 			return nil, err

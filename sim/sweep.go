@@ -11,12 +11,18 @@ import (
 // field paths, so the points of a sweep meet the same random numbers
 // wherever they share a field (common random numbers). When ctx is done
 // first, Sweep returns ctx's error with the Results of the points
-// finished before it.
+// finished before it. cfg.Progress counts the episodes of every point,
+// points × episodes in all.
 func Sweep(ctx context.Context, setups []Setup, cfg Config) ([]*Result, error) {
 	results := make([]*Result, 0, len(setups))
-	for _, st := range setups {
+	total := int64(len(setups)) * int64(cfg.Episodes)
+	for k, st := range setups {
 		c := cfg
 		c.Horizon, c.Strategies = st.Horizon, st.Strategies
+		if cfg.Progress != nil {
+			before := int64(k) * int64(cfg.Episodes)
+			c.Progress = func(done, _ int64) { cfg.Progress(before+done, total) }
+		}
 		r, err := Run(ctx, st.Scenario, c)
 		if err != nil {
 			if ctx.Err() != nil {

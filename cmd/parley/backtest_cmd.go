@@ -46,6 +46,7 @@ give --history FILE (format in docs/history-format.md).`,
 	},
 	run:    runBacktest,
 	writes: true,
+	plays:  true,
 	fits:   true,
 }
 
@@ -74,7 +75,9 @@ func runBacktest(e *env, opts any, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
+	hide := e.showProgress(&cfg, "episodes")
 	r, err := sim.Backtest(ctx, s, h, sim.BacktestConfig{Config: cfg, Window: o.window, Reference: history.Pool(shipped)})
+	hide()
 	if err != nil {
 		return interrupted(ctx, err, "") // sim.Backtest keeps no partial result yet
 	}

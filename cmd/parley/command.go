@@ -35,6 +35,9 @@ type command struct {
 	// fits says its table format fits a width: --width, declared for it,
 	// or the terminal's.
 	fits bool
+	// plays says it plays many episodes and shows their progress on a
+	// terminal, which --quiet, declared for it, turns off.
+	plays bool
 }
 
 // layout is how a result in format is laid out: in e.width columns.
@@ -50,6 +53,7 @@ type env struct {
 	stderr io.Writer
 	out    string       // the --out file, "" or "-" for standard output
 	width  int          // the columns text output fits
+	quiet  bool         // --quiet: no progress bar
 	files  []outputFile // written atomically, all or none, with the result
 }
 
@@ -175,6 +179,9 @@ func dispatch(args []string, stdin io.Reader, stdout *checkedWriter, stderr io.W
 	var width int
 	if c.fits {
 		widthFlag(fs, &width)
+	}
+	if c.plays {
+		quietFlag(fs, &e.quiet)
 	}
 	if err := fs.Parse(rest); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {

@@ -50,6 +50,7 @@ an argument, compares on muscat.`,
 	},
 	run:    runCompare,
 	writes: true,
+	plays:  true,
 	fits:   true,
 }
 
@@ -96,7 +97,9 @@ func runCompare(e *env, opts any, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
+	hide := e.showProgress(&cfg, "paired episodes")
 	c, err := sim.Compare(ctx, setups, cfg)
+	hide()
 	if c == nil {
 		return interrupted(ctx, err, "")
 	}

@@ -46,6 +46,7 @@ The condition is KEY OP NUMBER, KEY a metric key of run's JSON, with .p
 	},
 	run:    runDiscover,
 	writes: true,
+	plays:  true,
 	fits:   true,
 }
 
@@ -131,7 +132,9 @@ func runDiscover(e *env, opts any, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
+	hide := e.showProgress(&cfg, "episodes")
 	results, err := sim.Sweep(ctx, setups, cfg)
+	hide()
 	if err != nil {
 		return interrupted(ctx, err, "")
 	}

@@ -57,6 +57,7 @@ Gambit. The same --seed gives the same figures whatever --workers is.`,
 	},
 	run:    runGame,
 	writes: true,
+	plays:  true,
 	fits:   true,
 }
 
@@ -106,7 +107,9 @@ func runGame(e *env, opts any, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
+	hide := e.showProgress(&cfg.Config, "episodes per cell")
 	g, an, stopped := playGame(ctx, s, cfg)
+	hide()
 	if g == nil {
 		return interrupted(ctx, stopped, "")
 	}

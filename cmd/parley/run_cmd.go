@@ -34,6 +34,7 @@ Without an argument, runs the default scenario, muscat.`,
 	},
 	run:    runRun,
 	writes: true,
+	plays:  true,
 	fits:   true,
 }
 
@@ -56,7 +57,9 @@ func runRun(e *env, opts any, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
+	hide := e.showProgress(&cfg, "episodes")
 	r, err := sim.Run(ctx, s, cfg)
+	hide()
 	if r == nil {
 		return interrupted(ctx, err, "")
 	}

@@ -51,6 +51,7 @@ it, and PATH.lo, .hi, .mode, .mean or .sd sets one of its parameters.
 	},
 	run:    runSweep,
 	writes: true,
+	plays:  true,
 	fits:   true,
 }
 
@@ -284,7 +285,9 @@ func runSweep(e *env, opts any, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
+	hide := e.showProgress(&cfg, "episodes")
 	results, err := sim.Sweep(ctx, setups, cfg)
+	hide()
 	if results == nil {
 		return interrupted(ctx, err, "")
 	}
