@@ -28,14 +28,16 @@ over every episode with the paired t-test; a figure over only some
 episodes (the round of the first deal, say) with an unpaired test. Paired
 differences are far tighter than the difference of two separate runs.
 
-The baseline is the scenario with its default strategies and any --strategy;
-an alternative changes the strategies given with --versus, or the scenario
-with --versus-scenario, or both; --arm adds further alternatives. Without
+The baseline is the scenario with its default strategies and any --strategy
+and --set; an alternative changes the strategies given with --versus, the
+scenario with --versus-scenario, its fields with --versus-set, or several of
+them; --arm adds further alternatives. Without
 an argument, compares on muscat.`,
 	examples: []string{
 		"parley compare --versus iran=comprehensive-only/boulware",
 		"parley compare --versus us=comprehensive-only/linear --metrics outcomes,paths",
 		"parley compare muscat --versus-scenario hawkish-congress",
+		"parley compare --versus-set actors.oman.credibility=0.9",
 		"parley compare --versus us=step-by-step/linear --arm scenario=jpoa-2013",
 		"parley compare -f json -o compare.json --versus iran=interim-first/boulware",
 	},
@@ -44,6 +46,7 @@ an argument, compares on muscat.`,
 		o.declare(fs)
 		fs.StringArrayVar(&o.versus, "versus", nil, "the alternative's strategy for a principal, ACTOR=POLICY/TACTIC (repeatable)")
 		fs.StringVar(&o.versusScenario, "versus-scenario", "", "the alternative's scenario (name or file)")
+		fs.StringArrayVar(&o.versusSets, "versus-set", nil, "the alternative's scenario field, `PATH=VALUE`, over the baseline's --set (repeatable)")
 		fs.StringArrayVar(&o.arms, "arm", nil, "a further alternative: comma-separated ACTOR=POLICY/TACTIC and scenario=NAME (repeatable)")
 		fs.StringSliceVar(&o.metrics, "metrics", nil, "only these metrics, by `KEYS` or the groups they lie under, e.g. outcomes,paths.upgrade (default all)")
 		return o
@@ -58,22 +61,26 @@ type compareOptions struct {
 	runOptions
 	versus         []string
 	versusScenario string
+	versusSets     []string
 	arms           []string
 	metrics        []string
 }
 
 func runCompare(e *env, opts any, args []string) error {
 	o := opts.(*compareOptions)
-	if len(o.versus) == 0 && o.versusScenario == "" && len(o.arms) == 0 {
-		return usagef("say what the alternative changes: --versus ACTOR=POLICY/TACTIC, --versus-scenario SCENARIO or --arm SPEC")
+	if len(o.versus) == 0 && o.versusScenario == "" && len(o.versusSets) == 0 && len(o.arms) == 0 {
+		return usagef("say what the alternative changes: --versus ACTOR=POLICY/TACTIC, --versus-scenario SCENARIO, --versus-set PATH=VALUE or --arm SPEC")
 	}
 	s, cfg, err := o.setUp(e, args)
 	if err != nil {
 		return err
 	}
 	setups := []sim.Setup{{Scenario: s, Horizon: cfg.Horizon, Strategies: cfg.Strategies}}
-	if len(o.versus) > 0 || o.versusScenario != "" {
+	if len(o.versus) > 0 || o.versusScenario != "" || len(o.versusSets) > 0 {
 		st, err := o.alternative(e, "--versus", s, cfg, o.versus, o.versusScenario)
+		if err == nil {
+			st.Scenario, err = withSets(st.Scenario, "--versus-set", o.versusSets)
+		}
 		if err != nil {
 			return err
 		}

@@ -27,15 +27,28 @@ Without an argument, explains the default scenario, muscat.`,
 		"parley explain rubinstein --format json",
 		"parley explain my-scenario.yaml --format markdown > handout.md",
 	},
-	flags:  func(fs *pflag.FlagSet) any { return formatFlag(fs, "table", "csv", "json", "markdown") },
+	flags: func(fs *pflag.FlagSet) any {
+		o := &explainOptions{format: formatFlag(fs, "table", "csv", "json", "markdown")}
+		fs.StringArrayVar(&o.sets, "set", nil, setUsage)
+		return o
+	},
 	run:    runExplain,
 	writes: true,
 	fits:   true,
 }
 
+type explainOptions struct {
+	format *outputFormat
+	sets   []string
+}
+
 func runExplain(e *env, opts any, args []string) error {
-	format := opts.(*outputFormat).name
+	o := opts.(*explainOptions)
+	format := o.format.name
 	s, err := e.loadScenarioArg(args)
+	if err == nil {
+		s, err = withSets(s, "--set", o.sets)
+	}
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ type simFlags struct {
 	workers    int
 	strategies []string
 	horizon    int
+	sets       []string // --set PATH=VALUE, for the commands that declare it
 }
 
 // declareEpisodes declares --episodes with a command's default.

@@ -150,6 +150,13 @@ func TestCommandsGolden(t *testing.T) {
 		{"run-muscat-wide", []string{"run", "muscat", "--episodes", "2000", "--width", "140"}, exitOK},                       // wide enough for the explanations in the tables
 		{"game-muscat-narrow", []string{"game", "muscat", "--episodes", "100", "--bootstrap", "5", "--width", "60"}, exitOK}, // every table as a list
 		{"run-bad-width", []string{"run", "--width", "10"}, exitUsage},
+		{"run-set-misspelled", []string{"run", "--set", "actors.iran.discout=0.9"}, exitUsage},                                   // did you mean actors.iran.discount?
+		{"run-set-out-of-range", []string{"run", "--set", "actors.iran.discount=1.5"}, exitUsage},                                // a discount is in (0, 1]
+		{"run-set-not-a-number", []string{"run", "--set", "actors.iran.discount=high"}, exitUsage},                               // PATH=VALUE
+		{"run-set-twice", []string{"run", "--set", "actors.iran.discount=0.9", "--set", "actors.iran.discount=0.95"}, exitUsage}, // which one?
+		{"explain-rubinstein-set", []string{"explain", "rubinstein", "--set", "actors.second.discount=0.95"}, exitOK},            // Rubinstein's share falls to 0.345
+		{"compare-versus-set", []string{"compare", "muscat", "--episodes", "1000", "--set", "actors.iran.discount=0.95", "--versus-set", "actors.iran.discount=0.99"}, exitOK},
+		{"trace-set", []string{"trace", "rubinstein", "--set", "actors.first.discount=0.5", "--format", "json"}, exitOK},
 		{"run-muscat-json", []string{"run", "muscat", "--episodes", "2000", "--seed", "7", "--format", "json"}, exitOK},
 		{"run-jpoa-markdown", []string{"run", "jpoa-2013", "--episodes", "2000", "--format", "markdown"}, exitOK},
 		{"run-jpoa-csv", []string{"run", "jpoa-2013", "--episodes", "2000", "--format", "csv"}, exitOK},

@@ -41,6 +41,7 @@ Without an argument, runs the default scenario, muscat.`,
 // declare declares the flags that set up a run and --format.
 func (o *runOptions) declare(fs *pflag.FlagSet) {
 	o.declareRun(fs)
+	o.declareSet(fs)
 	o.format = formatFlag(fs, "table", "csv", "json", "markdown")
 }
 
@@ -86,14 +87,17 @@ func (f *simFlags) checkedConfig() (sim.Config, error) {
 }
 
 // setUp checks the flags, turns them into a sim.Config and loads the scenario args
-// name at the --horizon they set, refusing a --strategy for an actor that
-// is not one of its principals.
+// name at the --horizon they set, with the fields --set sets, refusing a
+// --strategy for an actor that is not one of its principals.
 func (f *simFlags) setUp(e *env, args []string) (*model.Scenario, sim.Config, error) {
 	cfg, err := f.checkedConfig()
 	if err != nil {
 		return nil, cfg, err
 	}
 	s, err := e.loadScenarioArgAt(args, f.horizon)
+	if err == nil {
+		s, err = withSets(s, "--set", f.sets)
+	}
 	if err != nil {
 		return nil, cfg, err
 	}

@@ -47,6 +47,7 @@ Conditions:
 		fs.IntVar(&o.search, "search", findLimit, "with --outcome or --find, the most episodes to search")
 		o.declareStrategy(fs)
 		o.declareHorizon(fs)
+		o.declareSet(fs)
 		o.format = formatFlag(fs, "table", "csv", "json", "markdown")
 		return o
 	},
@@ -88,6 +89,9 @@ func runTrace(e *env, opts any, args []string) error {
 		return err
 	}
 	s, err := e.loadScenarioArgAt(args, o.horizon)
+	if err == nil {
+		s, err = withSets(s, "--set", o.sets)
+	}
 	if err != nil {
 		return err
 	}
