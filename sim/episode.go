@@ -68,6 +68,7 @@ type episode struct {
 	offer        []float64  // the package on the table
 	scratch      []float64  // a package for what-if questions
 	defect       defection  // what reneging on the deal in force would be worth, for the decision to renege
+	memo         memo       // values asked for several times a round
 	out          Episode
 }
 
@@ -234,6 +235,7 @@ func (e *episode) start() {
 	e.out = Episode{Terms: terms}
 	clear(e.out.Terms)
 	e.now = 1
+	e.memo = memo{}
 	e.comp.built, e.interim.built = false, false // a new world
 	e.spaces()
 	e.out.Feasible = e.comp.ok
