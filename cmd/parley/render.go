@@ -70,6 +70,10 @@ type table struct {
 	noWrap bool
 	// recordKey comes before each header in the list layout ("against ").
 	recordKey string
+	// bars is a column of text bars drawn for the terminal alone, never
+	// wrapped: left out of Markdown and CSV, and of a text table it would
+	// make wrap; 0 for none.
+	bars int
 }
 
 // write renders the table as a text table fitting l.width, Markdown or
@@ -79,6 +83,9 @@ func (t *table) write(w io.Writer, l layout) error {
 	format := l.format
 	if l.width <= 0 {
 		l.width = defaultWidth // a layout built without a width
+	}
+	if t.bars > 0 && (format != "table" || !t.barsFit(l.width)) {
+		t = t.without(t.bars)
 	}
 	if format == "table" {
 		f, ok := t.fit(l.width)

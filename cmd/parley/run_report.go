@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-sim/parley/cmd/parley/chart"
 	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
@@ -151,11 +152,15 @@ func (rep *report) write(w io.Writer, l layout) error {
 // percentages with their intervals.
 func probabilities(title, note string, rows []sim.Figure) section {
 	sec := section{title: title, note: note,
-		display: &table{header: []string{"", "probability", "95% interval", "n", "meaning"}, meaning: 4}}
+		display: &table{header: []string{"", "probability", "95% interval", barHeader, "n", "meaning"}, bars: 3, meaning: 5}}
 	for _, f := range rows {
 		p := f.Estimate
+		bar := " " // a row with no episode has no bar
+		if p.N > 0 {
+			bar = chart.TextBar(p.P, p.CI95[0], p.CI95[1], barWidth)
+		}
 		sec.display.rows = append(sec.display.rows, []string{f.Label, percent(p.P),
-			"[" + percent(p.CI95[0]) + ", " + percent(p.CI95[1]) + "]", strconv.FormatInt(p.N, 10), f.Meaning})
+			"[" + percent(p.CI95[0]) + ", " + percent(p.CI95[1]) + "]", bar, strconv.FormatInt(p.N, 10), f.Meaning})
 	}
 	return sec
 }
@@ -183,6 +188,13 @@ func summaries(title, note string, rows []sim.Figure, withMeaning bool) section 
 	}
 	return sec
 }
+
+// barWidth is the runes of a probability's text bar, one per 10 points;
+// barHeader, its column's header, is its scale.
+const (
+	barWidth  = 10
+	barHeader = "0%    100%"
+)
 
 func percent(p float64) string { return strconv.FormatFloat(100*p, 'f', 2, 64) + "%" }
 
