@@ -169,7 +169,7 @@ func compareReport(c *sim.Comparison) *report {
 	}
 	rep.preamble = append(rep.preamble, "every arm plays each episode from the same random numbers", compareMarks)
 	if c.Partial {
-		rep.title += partialMark
+		rep.markPartial()
 	}
 	var figures []sim.Figure
 	for _, m := range c.Metrics {

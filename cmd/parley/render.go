@@ -144,29 +144,53 @@ func (t *table) render(w io.Writer, format string) error {
 
 // cellCSV writes tables as one long CSV with a row per cell: the table's
 // title, the row's first cell, the column's header and the cell, for the
-// commands whose tables differ in shape (game, explain).
-type cellCSV struct{ w *csv.Writer }
+// commands whose tables differ in shape (game, explain). A partial
+// result's rows end with a column partial, true.
+type cellCSV struct {
+	w       *csv.Writer
+	partial bool
+	started bool // the header is written
+}
 
 // cellHeader names the columns of a cellCSV.
 var cellHeader = []string{"table", "row", "column", "value"}
 
-func newCellCSV(w io.Writer) *cellCSV {
-	c := &cellCSV{csv.NewWriter(w)}
-	c.w.Write(cellHeader)
-	return c
-}
+func newCellCSV(w io.Writer) *cellCSV { return &cellCSV{w: csv.NewWriter(w)} }
 
 // add writes every cell of t but the first column, which names the row.
 func (c *cellCSV) add(title string, t *table) {
+	c.header()
 	for _, row := range t.rows {
 		for j := 1; j < len(row); j++ {
-			c.w.Write([]string{title, row[0], strings.ReplaceAll(t.header[j], "\n", " "), row[j]})
+			c.write(title, row[0], strings.ReplaceAll(t.header[j], "\n", " "), row[j])
 		}
 	}
 }
 
+// header writes the header row once, before the first cell.
+func (c *cellCSV) header() {
+	if c.started {
+		return
+	}
+	c.started = true
+	if c.partial {
+		c.w.Write(append(slices.Clone(cellHeader), "partial"))
+		return
+	}
+	c.w.Write(cellHeader)
+}
+
+// write writes a row of cells, with "true" after them in a partial result.
+func (c *cellCSV) write(cells ...string) {
+	if c.partial {
+		cells = append(cells, "true")
+	}
+	c.w.Write(cells)
+}
+
 // flush writes what is buffered and returns the first error.
 func (c *cellCSV) flush() error {
+	c.header()
 	c.w.Flush()
 	return c.w.Error()
 }

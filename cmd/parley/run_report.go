@@ -21,6 +21,7 @@ type report struct {
 	preamble []string
 	sections []section
 	tidy     *tidyTable
+	partial  bool // an interruption cut the result short; see markPartial
 }
 
 // A section is one group of figures, laid out for display.
@@ -52,6 +53,17 @@ const efficiencyNote = "against the comprehensive frontier of the round the deal
 // partialMark ends the title of a result that an interruption cut short.
 const partialMark = " (PARTIAL: interrupted)"
 
+// markPartial marks a result that an interruption cut short: its title
+// ends with partialMark, and its CSV has a last column, partial, true in
+// every row (as the JSON has "partial": true).
+func (rep *report) markPartial() {
+	rep.title += partialMark
+	rep.partial = true
+	if rep.tidy != nil {
+		rep.tidy.markPartial()
+	}
+}
+
 // runReport arranges a run's Result for reading: one section per group
 // of its metrics, probabilities and means apart.
 func runReport(s *model.Scenario, r *sim.Result) *report {
@@ -59,7 +71,7 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 	rep := &report{title: fmt.Sprintf("%s: %s, seed %d, horizon %s", r.Scenario, text.Count(int(r.Episodes), "episode"), r.Seed, text.Count(r.Horizon, s.Round)),
 		tidy: tidyRows(runContext(r), r.Figures)}
 	if r.Partial {
-		rep.title += partialMark
+		rep.markPartial()
 	}
 	rep.preamble = append(rep.preamble, "strategies: "+strategyList(r.Strategies, ", "),
 		"each figure: estimate, 95% interval, and n, the episodes it rests on")
@@ -118,6 +130,7 @@ func (rep *report) write(w io.Writer, l layout) error {
 	}
 	if format == "csv" {
 		c := newCellCSV(w)
+		c.partial = rep.partial
 		for _, sec := range rep.sections {
 			c.add(sec.title, sec.display)
 		}
