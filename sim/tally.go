@@ -100,8 +100,7 @@ func (t *tally) figures() []Figure {
 		vs[k].Metric = &t.metrics[k]
 		if s := t.samples[k]; s != nil {
 			sum := s.Summarize()
-			dist := s.Histogram().Coarsen(DistributionBins)
-			vs[k].Summary, vs[k].Distribution = &sum, &dist
+			vs[k].Summary = &sum
 		} else {
 			est := t.props[k].Estimate()
 			vs[k].Estimate = &est
