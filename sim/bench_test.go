@@ -43,20 +43,22 @@ func benchmarkEpisode(b *testing.B, s *model.Scenario) {
 
 // episodeDraws returns the uniform numbers an episode of p draws, on
 // average over n episodes: those of the episode's generator, counted by
-// wrapping it, and one hashed uniform per random parameter of the
-// scenario, counted in the model (Scenario.Sample draws each once). It
-// leaves out the hashed uniforms of events (shocks, reneging, detection,
-// …), whose number varies by round and which the engine does not count:
-// counting them needs a counter in events.uniform, a hot-path change left
-// until the engine work of issues #10 and #11 has landed.
+// wrapping it; one hashed uniform per random parameter of the scenario,
+// counted in the model (Scenario.Sample draws each once); and the hashed
+// uniforms of its events (shocks, reneging, detection, renewal,
+// escalation, …), counted by events.uniform while eventDraws points at a
+// counter, as only this function makes it.
 func episodeDraws(p plan, n int) float64 {
 	w := newPlayer(p)
 	c := &countingSource{src: w.src}
 	w.rng = rand.New(c)
+	events := 0
+	eventDraws = &events
+	defer func() { eventDraws = nil }()
 	for i := range n {
 		w.play(i)
 	}
-	return float64(c.draws)/float64(n) + float64(randomParams(reflect.ValueOf(p.scn).Elem(), map[uintptr]bool{}))
+	return float64(c.draws+events)/float64(n) + float64(randomParams(reflect.ValueOf(p.scn).Elem(), map[uintptr]bool{}))
 }
 
 // countingSource counts the numbers drawn from a rand.Source.

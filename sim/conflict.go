@@ -88,8 +88,8 @@ func (e *episode) reachable(i int, kind dealKind, t int) bool {
 	if sp == nil || !sp.ok {
 		return false
 	}
-	u0, u1, ok := sp.point(&e.util, i, e.noDealValue(i, t), e.scratch)
-	return ok && pick(1-i, u0, u1) >= e.believed(i, t)-tolerance
+	other, ok := sp.other(&e.util, i, e.noDealValue(i, t), e.scratch)
+	return ok && other >= e.believed(i, t)-tolerance
 }
 
 // escalate draws a strike in round t when no deal is in force. A strike
@@ -168,7 +168,7 @@ func (e *episode) escalationHazard(t int) float64 {
 		if d := e.scn.Protocol.Deadline; d > 0 && t > d {
 			m := p.DeadlineMultiplier
 			if p.DeadlineDecay > 0 {
-				m = 1 + (m-1)*math.Pow(1-p.DeadlineDecay, float64(t-d-1))
+				m = 1 + (m-1)*powInt(1-p.DeadlineDecay, t-d-1)
 			}
 			h *= m
 		}
@@ -204,12 +204,19 @@ func (e *episode) rollBack() {
 // (the two-state chain of peace and conflict, solved). The cost of
 // conflict is what opens a bargaining range (Fearon 1995).
 func (e *episode) noDealValue(i, t int) float64 {
-	r := e.reservation(i, t)
 	h := e.escalationHazard(t)
+	m := &e.memo.noDeal[i]
+	if m.t == t && math.Float64bits(m.h) == math.Float64bits(h) && math.Float64bits(m.shift) == math.Float64bits(e.shift[i]) {
+		return m.v
+	}
+	m.t, m.h, m.shift = t, h, e.shift[i]
+	r := e.reservation(i, t)
 	if h == 0 {
+		m.v = r
 		return r
 	}
 	d := e.ahead[i]
 	theta := d * h / (1 - d + d*e.world.Protocol.Ceasefire + d*h)
-	return r - theta*(r+e.cost[i])
+	m.v = r - theta*(r+e.cost[i])
+	return m.v
 }

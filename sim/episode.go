@@ -17,7 +17,8 @@ import (
 // nothing once its storage has grown.
 type episode struct {
 	scn        *model.Scenario
-	world      model.World
+	world      *model.World // the world played in: own, or one shared by a game's cells
+	own        model.World  // the world the episode samples for itself
 	issues     []model.Issue
 	horizon    int
 	who        [2]int                 // actor indices of the principals
@@ -68,6 +69,7 @@ type episode struct {
 	offer        []float64  // the package on the table
 	scratch      []float64  // a package for what-if questions
 	defect       defection  // what reneging on the deal in force would be worth, for the decision to renege
+	memo         memo       // values asked for several times a round
 	out          Episode
 }
 
@@ -96,6 +98,7 @@ type cheat struct {
 // by horizon) and the principals' strategies.
 func (e *episode) reset(s *model.Scenario, horizon int, strategies [2]model.Strategy) {
 	e.scn = s
+	e.world = &e.own
 	e.issues = s.Issues
 	e.horizon = horizon
 	e.who = s.Principals()
@@ -158,6 +161,22 @@ func (e *episode) actor(i int) *model.ActorWorld { return &e.world.Actors[e.who[
 // play samples a world from rng and plays the episode in it.
 func (e *episode) play(rng *rand.Rand) *Episode {
 	e.begin(rng)
+	return e.playOut()
+}
+
+// playIn plays the episode in world w, sampled from e's scenario, with
+// the events' key: exactly what play gives when its rng samples w and
+// then draws key. The episode does not change w, so a game's cells share
+// it.
+func (e *episode) playIn(w *model.World, key uint64) *Episode {
+	e.world = w
+	e.events = events{key: key}
+	e.open()
+	return e.playOut()
+}
+
+// playOut plays the rounds of the episode begun and finishes it.
+func (e *episode) playOut() *Episode {
 	for t := 1; t <= e.horizon; t++ {
 		e.step(t)
 	}
@@ -167,8 +186,14 @@ func (e *episode) play(rng *rand.Rand) *Episode {
 
 // begin samples a world from rng and sets the state of round 1.
 func (e *episode) begin(rng *rand.Rand) {
-	e.scn.Sample(&e.world, rng)
+	e.world = &e.own
+	e.scn.Sample(e.world, rng)
 	e.events = events{key: rng.Uint64()}
+	e.open()
+}
+
+// open sets the state of round 1 and opens the trace.
+func (e *episode) open() {
 	e.start()
 	if e.rec != nil {
 		e.rec.begin()
@@ -234,6 +259,7 @@ func (e *episode) start() {
 	e.out = Episode{Terms: terms}
 	clear(e.out.Terms)
 	e.now = 1
+	e.memo = memo{}
 	e.comp.built, e.interim.built = false, false // a new world
 	e.spaces()
 	e.out.Feasible = e.comp.ok

@@ -25,9 +25,9 @@ func TestFrontierAgreesWithAnalytics(t *testing.T) {
 			var e episode
 			who := s.Principals()
 			e.reset(s, s.Horizon, [2]model.Strategy{s.Actors[who[0]].Strategy, s.Actors[who[1]].Strategy})
-			s.Central(&e.world)
+			s.Central(e.world)
 			e.start()
-			a, err := analytics.Analyze(&e.world)
+			a, err := analytics.Analyze(e.world)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -35,7 +35,7 @@ func (e *episode) bridge(t int) bool {
 		if !ok {
 			continue
 		}
-		sp.point(&e.util, 0, u0, e.offer)
+		sp.place(0, u0, e.offer)
 		if e.rec != nil {
 			e.rec.bridge(kind, t)
 		}

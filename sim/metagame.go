@@ -224,13 +224,15 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 		for c, pl := range plans {
 			players[c] = newPlayer(pl)
 		}
+		worlds := newWorldSampler(p)
 		weights := make([]float64, cfg.Replicates)
 		eps := make([]*Episode, len(plans))
 		return func(i int, t *gameTally) {
 			poissonWeights(weights, p.seed, i)
 			t.addWeights(weights)
+			world, key := worlds.sample(i) // the cells differ by strategies alone
 			for c, w := range players {
-				eps[c] = w.play(i)
+				eps[c] = w.playIn(world, key)
 				t.add(c, eps[c], weights)
 			}
 			t.addChoices(eps)

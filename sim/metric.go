@@ -43,8 +43,10 @@ type Metric struct {
 	Meaning string     `json:"meaning"`
 	Over    string     `json:"over"`
 	Kind    MetricKind `json:"kind"`
-	// Rounds says the metric counts rounds (or events), an integer.
+	// Rounds says the metric is an integer: a number of rounds, or of
+	// events when Count is set too.
 	Rounds bool `json:"-"`
+	Count  bool `json:"-"`
 	// Table says the metric has a row in the run report's tables;
 	// Optional that the row is left out when nothing was observed.
 	Table    bool `json:"-"`
@@ -112,6 +114,7 @@ func Metrics(s *model.Scenario, horizon int) []Metric {
 		func(e *Episode) (int, bool) { return e.LongestDeal, dealt(e) })
 	rounds("timing.renewals", timing, "renewals", "interim deals renewed at expiry", overDeal,
 		func(e *Episode) (int, bool) { return e.Renewals, dealt(e) })
+	ms[len(ms)-1].Count = true
 
 	inForce := func(e *Episode) bool { return e.Outcome == Comprehensive || e.Outcome == Interim }
 	for j, is := range s.Issues {
@@ -181,6 +184,7 @@ func Metrics(s *model.Scenario, horizon int) []Metric {
 		func(e *Episode) (bool, bool) { return e.Resumed > 0, struck(e) })
 	rounds("conflict.strikes", "Strikes", "strikes", "strikes per episode", overEvery,
 		func(e *Episode) (int, bool) { return e.Strikes, true })
+	ms[len(ms)-1].Count = true
 	rounds("conflict.first_strike", "Strikes", "first strike", "round of the first strike", overStrike,
 		func(e *Episode) (int, bool) { return e.FirstStrike, struck(e) })
 	return ms

@@ -65,12 +65,18 @@ type Result struct {
 }
 
 // A Figure is a metric's estimate: Estimate for a Probability, Summary
-// for a Mean.
+// for a Mean, with the distribution of a Mean's observations in at most
+// DistributionBins bins (Distribution, nil for a Probability; a
+// picture's, not part of the JSON).
 type Figure struct {
 	*Metric
-	Estimate *stats.Estimate
-	Summary  *stats.Summary
+	Estimate     *stats.Estimate
+	Summary      *stats.Summary
+	Distribution *stats.Binned
 }
+
+// DistributionBins is the most bins a Figure's Distribution has.
+const DistributionBins = 40
 
 // MarshalJSON writes the figure as its Estimate or its Summary.
 func (v Figure) MarshalJSON() ([]byte, error) {

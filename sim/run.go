@@ -59,6 +59,37 @@ func (w *player) play(i int) *Episode {
 	return w.ep.play(w.rng)
 }
 
+// A worldSampler samples the worlds of a run's episodes without playing
+// them, for players that share them (see player.playIn).
+type worldSampler struct {
+	scn   *model.Scenario
+	seed  uint64
+	src   *rand.ChaCha8
+	rng   *rand.Rand
+	world model.World
+}
+
+func newWorldSampler(p plan) *worldSampler {
+	src := rand.NewChaCha8([32]byte{})
+	return &worldSampler{scn: p.scn, seed: p.seed, src: src, rng: rand.New(src)}
+}
+
+// sample samples the world of episode i and returns it with the key of
+// the episode's events, as player.play would draw them; the world is
+// overwritten by the next.
+func (s *worldSampler) sample(i int) (*model.World, uint64) {
+	seedEpisode(s.src, s.seed, i)
+	s.scn.Sample(&s.world, s.rng)
+	return &s.world, s.rng.Uint64()
+}
+
+// playIn plays an episode in world w with the events' key, from a
+// worldSampler of a plan with the same scenario, seed and horizon: what
+// play gives for that episode.
+func (w *player) playIn(world *model.World, key uint64) *Episode {
+	return w.ep.playIn(world, key)
+}
+
 // Play plays episode i of a run of s under cfg, exactly as Run plays it,
 // and returns what it produced.
 func Play(s *model.Scenario, cfg Config, i int) (Episode, error) {

@@ -32,13 +32,15 @@ type space struct {
 	ok     bool      // some package lies within both sides' red lines
 	lo, hi []float64 // the levels allowed per issue
 	base   []float64 // the package at the start of the path (principal 0's best)
+	baseAt []int     // per issue: the index of base's level among its candidates
 	segs   []segment // in the order the path takes them
 	u0, u1 []float64 // utilities at the start of each segment, and at the end of the path
 
 	cand  [][maxCandidates]float64 // per issue: candidate levels, sorted
 	ncand []int
-	rev   [maxCandidates]float64 // scratch for between
-	kappa [2]float64             // κ of each principal's best package (see episode.kappa)
+	terms [][maxCandidates]levelTerms // per issue: each principal's terms at each candidate level
+	at    []int                       // scratch for point: per issue, the candidate index of its level
+	kappa [2]float64                  // κ of each principal's best package (see episode.kappa)
 
 	// What the space was last bounded by, when built is true: each
 	// side's red lines (bit for bit, NaN for none) and whether they had
@@ -50,9 +52,18 @@ type space struct {
 
 // A segment moves one issue from one level to another.
 type segment struct {
-	issue    int
-	from, to float64
-	d0, d1   float64 // the change in each principal's utility
+	issue        int
+	from, to     float64
+	fromAt, toAt int     // the indices of from and to among the issue's candidates
+	d0, d1       float64 // the change in each principal's utility
+	ratio        float64 // ratio(d0, d1), the order of the path
+}
+
+// levelTerms holds each principal's terms of utility from an issue at
+// one level (see utilities.terms), so that the frontier's queries add
+// them up instead of evaluating value functions again.
+type levelTerms struct {
+	gain, cost, util [2]float64
 }
 
 // resize prepares the space's storage for n issues.
@@ -60,6 +71,9 @@ func (sp *space) resize(n int) {
 	sp.lo = resize(sp.lo, n)
 	sp.hi = resize(sp.hi, n)
 	sp.base = resize(sp.base, n)
+	sp.baseAt = resize(sp.baseAt, n)
+	sp.terms = resize(sp.terms, n)
+	sp.at = resize(sp.at, n)
 	sp.cand = resize(sp.cand, n)
 	sp.ncand = resize(sp.ncand, n)
 	sp.lines[0], sp.lines[1] = resize(sp.lines[0], n), resize(sp.lines[1], n)
@@ -94,32 +108,63 @@ func (sp *space) build(u *utilities) {
 	sp.segs = sp.segs[:0]
 	for k := range sp.lo {
 		sp.candidates(u, k)
-		sp.issuePath(u, k)
+		for j, x := range sp.cand[k][:sp.ncand[k]] {
+			t := &sp.terms[k][j]
+			for i := range 2 {
+				t.gain[i], t.cost[i] = u.parts(i, k, x)
+				t.util[i] = u.combine(i, k, t.gain[i], t.cost[i])
+			}
+		}
+		sp.issuePath(k)
 	}
 	slices.SortStableFunc(sp.segs, func(a, b segment) int {
-		ra, rb := ratio(a), ratio(b)
 		switch {
-		case ra > rb:
+		case a.ratio > b.ratio:
 			return -1
-		case ra < rb:
+		case a.ratio < b.ratio:
 			return 1
 		}
 		return 0
 	})
-	sp.u0 = append(sp.u0[:0], u.total(0, sp.base))
-	sp.u1 = append(sp.u1[:0], u.total(1, sp.base))
+	copy(sp.at, sp.baseAt)
+	sp.u0 = append(sp.u0[:0], sp.total(u, 0, sp.base, -1))
+	sp.u1 = append(sp.u1[:0], sp.total(u, 1, sp.base, -1))
 	for i, s := range sp.segs {
 		sp.u0 = append(sp.u0, sp.u0[i]+s.d0)
 		sp.u1 = append(sp.u1, sp.u1[i]+s.d1)
 	}
 }
 
-// ratio returns principal 1's gain per unit of principal 0's loss.
-func ratio(s segment) float64 {
-	if s.d0 >= 0 {
+// ratio returns principal 1's gain d1 per unit of principal 0's loss −d0.
+func ratio(d0, d1 float64) float64 {
+	if d0 >= 0 {
 		return math.Inf(1)
 	}
-	return s.d1 / -s.d0
+	return d1 / -d0
+}
+
+// total returns principal i's utility for the package x whose levels are
+// the candidates of index sp.at, but for issue crossed (−1 for none):
+// utilities.total's sum, from the terms stored for the candidates.
+func (sp *space) total(u *utilities, i int, x []float64, crossed int) float64 {
+	v := 0.0
+	terms := u.terms[i]
+	for k := range terms {
+		var gain, cost float64
+		if k == crossed {
+			gain, cost = u.parts(i, k, x[k])
+		} else {
+			t := &sp.terms[k][sp.at[k]]
+			gain, cost = t.gain[i], t.cost[i]
+		}
+		if terms[k].weight != 0 {
+			v += gain
+		}
+		if terms[k].audience != 0 {
+			v -= cost
+		}
+	}
+	return v
 }
 
 // candidates collects issue k's candidate levels: the interval's bounds
@@ -152,20 +197,20 @@ func (sp *space) candidates(u *utilities, k int) {
 
 // issuePath sets issue k's level in base to principal 0's best candidate
 // and appends the hull segments that lead to principal 1's best.
-func (sp *space) issuePath(u *utilities, k int) {
-	c := sp.cand[k][:sp.ncand[k]]
+func (sp *space) issuePath(k int) {
+	c, terms := sp.cand[k][:sp.ncand[k]], &sp.terms[k]
 	best := func(i int) int {
 		b := 0
 		for j := 1; j < len(c); j++ {
-			ui, ub := u.issue(i, k, c[j]), u.issue(i, k, c[b])
-			if ui > ub || ui == ub && u.issue(1-i, k, c[j]) > u.issue(1-i, k, c[b]) {
+			ui, ub := terms[j].util[i], terms[b].util[i]
+			if ui > ub || ui == ub && terms[j].util[1-i] > terms[b].util[1-i] {
 				b = j
 			}
 		}
 		return b
 	}
 	a, b := best(0), best(1)
-	sp.base[k] = c[a]
+	sp.base[k], sp.baseAt[k] = c[a], a
 	if a == b {
 		return
 	}
@@ -175,18 +220,20 @@ func (sp *space) issuePath(u *utilities, k int) {
 	}
 	first := len(sp.segs)
 	for j := a; j != b; j += step {
-		s := segment{issue: k, from: c[j], to: c[j+step],
-			d0: u.issue(0, k, c[j+step]) - u.issue(0, k, c[j]),
-			d1: u.issue(1, k, c[j+step]) - u.issue(1, k, c[j])}
+		s := segment{issue: k, from: c[j], to: c[j+step], fromAt: j, toAt: j + step,
+			d0: terms[j+step].util[0] - terms[j].util[0],
+			d1: terms[j+step].util[1] - terms[j].util[1]}
+		s.ratio = ratio(s.d0, s.d1)
 		sp.segs = append(sp.segs, s)
 		// Merge into the previous segment of this issue while the hull
 		// is not concave, or while the segment moves against the path.
 		for n := len(sp.segs); n-1 > first; n = len(sp.segs) {
 			last, prev := sp.segs[n-1], &sp.segs[n-2]
-			if last.d0 <= 0 && last.d1 >= 0 && ratio(last) <= ratio(*prev) {
+			if last.d0 <= 0 && last.d1 >= 0 && last.ratio <= prev.ratio {
 				break
 			}
-			prev.to, prev.d0, prev.d1 = last.to, prev.d0+last.d0, prev.d1+last.d1
+			prev.to, prev.toAt, prev.d0, prev.d1 = last.to, last.toAt, prev.d0+last.d0, prev.d1+last.d1
+			prev.ratio = ratio(prev.d0, prev.d1)
 			sp.segs = sp.segs[:n-1]
 		}
 	}
@@ -222,11 +269,32 @@ func (sp *space) bestFor(i int, x []float64) {
 // allows, and returns both utilities. It reports false when no package
 // in the space gives who that much.
 func (sp *space) point(u *utilities, who int, target float64, x []float64) (u0, u1 float64, ok bool) {
+	crossed, ok := sp.place(who, target, x)
+	if !ok {
+		return 0, 0, false
+	}
+	return sp.total(u, 0, x, crossed), sp.total(u, 1, x, crossed), true
+}
+
+// other returns the utility of point's package to the principal other
+// than who, without the other total, and reports point's ok.
+func (sp *space) other(u *utilities, who int, target float64, x []float64) (float64, bool) {
+	crossed, ok := sp.place(who, target, x)
+	if !ok {
+		return 0, false
+	}
+	return sp.total(u, 1-who, x, crossed), true
+}
+
+// place writes point's package into x, with the candidate index of each
+// level in sp.at, and returns the issue whose level lies between two
+// candidates (−1 for none).
+func (sp *space) place(who int, target float64, x []float64) (crossed int, ok bool) {
 	n := len(sp.segs)
 	whole, partial := n, false // segments taken whole; whether the crossing lies in the next
 	if who == 0 {
 		if sp.u0[0] < target-tolerance {
-			return 0, 0, false
+			return -1, false
 		}
 		for j := range n {
 			if sp.u0[j+1] < target {
@@ -236,7 +304,7 @@ func (sp *space) point(u *utilities, who int, target float64, x []float64) (u0, 
 		}
 	} else {
 		if sp.u1[n] < target-tolerance {
-			return 0, 0, false
+			return -1, false
 		}
 		for j := 0; j <= n; j++ {
 			if sp.u1[j] >= target {
@@ -246,37 +314,44 @@ func (sp *space) point(u *utilities, who int, target float64, x []float64) (u0, 
 		}
 	}
 	copy(x, sp.base)
+	copy(sp.at, sp.baseAt)
 	for _, seg := range sp.segs[:whole] {
-		x[seg.issue] = seg.to
+		x[seg.issue], sp.at[seg.issue] = seg.to, seg.toAt
 	}
+	crossed = -1
 	if partial {
 		seg := sp.segs[whole]
-		x[seg.issue] = sp.cross(u, who, seg, target-pick(who, sp.u0[whole], sp.u1[whole]))
+		x[seg.issue], crossed = sp.cross(who, seg, target-pick(who, sp.u0[whole], sp.u1[whole])), seg.issue
 	}
-	return u.total(0, x), u.total(1, x), true
+	return crossed, true
 }
 
 // cross returns the level between seg.from and seg.to at which principal
 // who's utility from the issue has changed by need from its value at
 // seg.from, scanning the candidate levels in between.
-func (sp *space) cross(u *utilities, who int, seg segment, need float64) float64 {
+func (sp *space) cross(who int, seg segment, need float64) float64 {
 	k := seg.issue
 	if reached(who, 0, need) {
 		return seg.from
 	}
-	start := u.issue(who, k, seg.from)
-	prev := seg.from
-	for _, c := range sp.between(k, seg.from, seg.to) {
-		if reached(who, u.issue(who, k, c)-start, need) {
-			lo, hi := u.issue(who, k, prev)-start, u.issue(who, k, c)-start
-			if hi == lo {
-				return c
-			}
-			return prev + (c-prev)*(need-lo)/(hi-lo)
-		}
-		prev = c
+	c, terms := &sp.cand[k], &sp.terms[k]
+	start := terms[seg.fromAt].util[who]
+	step := 1
+	if seg.toAt < seg.fromAt {
+		step = -1
 	}
-	return seg.to
+	for prev, j := seg.fromAt, seg.fromAt+step; ; prev, j = j, j+step {
+		if d := terms[j].util[who] - start; reached(who, d, need) {
+			lo, hi := terms[prev].util[who]-start, d
+			if hi == lo {
+				return c[j]
+			}
+			return c[prev] + (c[j]-c[prev])*(need-lo)/(hi-lo)
+		}
+		if j == seg.toAt {
+			return seg.to
+		}
+	}
 }
 
 // reached reports whether a change d of principal who's utility meets
@@ -287,22 +362,6 @@ func reached(who int, d, need float64) bool {
 		return d <= need
 	}
 	return d >= need
-}
-
-// between returns issue k's candidate levels after from up to and
-// including to, in the direction of travel, as a view of a reused array.
-func (sp *space) between(k int, from, to float64) []float64 {
-	c := sp.cand[k][:sp.ncand[k]]
-	i, _ := slices.BinarySearch(c, from)
-	j, _ := slices.BinarySearch(c, to)
-	if j > i {
-		return c[i+1 : j+1]
-	}
-	view := sp.rev[:0]
-	for m := i - 1; m >= j; m-- {
-		view = append(view, c[m])
-	}
-	return view
 }
 
 // nash returns principal 0's utility at the Nash bargaining point of the

@@ -100,7 +100,8 @@ func (t *tally) figures() []Figure {
 		vs[k].Metric = &t.metrics[k]
 		if s := t.samples[k]; s != nil {
 			sum := s.Summarize()
-			vs[k].Summary = &sum
+			dist := s.Histogram().Coarsen(DistributionBins)
+			vs[k].Summary, vs[k].Distribution = &sum, &dist
 		} else {
 			est := t.props[k].Estimate()
 			vs[k].Estimate = &est

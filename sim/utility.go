@@ -81,13 +81,34 @@ func clamp01(x float64) float64 {
 
 // issue returns principal i's utility from issue k at level x.
 func (u *utilities) issue(i, k int, x float64) float64 {
+	gain, cost := u.parts(i, k, x)
+	return u.combine(i, k, gain, cost)
+}
+
+// parts returns principal i's two terms from issue k at level x, w·v(x)
+// and λ·(x − min)/(max − min), each 0 where its coefficient is.
+func (u *utilities) parts(i, k int, x float64) (gain, cost float64) {
+	t := &u.terms[i][k]
+	if t.weight != 0 {
+		gain = t.weight * t.value(x)
+	}
+	if t.audience != 0 {
+		cost = t.audience * ((x - t.min) / t.width)
+	}
+	return gain, cost
+}
+
+// combine returns principal i's utility from issue k given its parts:
+// the gain less the cost, each counted only where its coefficient is not
+// 0, as model.ActorWorld.IssueUtility counts them.
+func (u *utilities) combine(i, k int, gain, cost float64) float64 {
 	t := &u.terms[i][k]
 	v := 0.0
 	if t.weight != 0 {
-		v = t.weight * t.value(x)
+		v = gain
 	}
 	if t.audience != 0 {
-		v -= t.audience * ((x - t.min) / t.width)
+		v -= cost
 	}
 	return v
 }

@@ -1,7 +1,5 @@
 package sim
 
-import "math"
-
 // kappa returns how much a deal's gain over the value of no deal is worth
 // to principal i, allowing for its end: the expected discounted share of
 // the future during which the deal stays in force,
@@ -23,7 +21,7 @@ func (e *episode) kappa(i int, kind dealKind, terms []float64, mediated bool) fl
 	if kind != interimDeal {
 		return (1 - d) / (1 - q)
 	}
-	qt := math.Pow(q, float64(e.world.Interim.Term))
+	qt := powInt(q, e.world.Interim.Term)
 	return (1 - d) * (1 - qt) / ((1 - q) * (1 - e.world.Interim.Renewal*qt))
 }
 

@@ -40,10 +40,12 @@ an argument, compares on muscat.`,
 		"parley compare --versus-set actors.oman.credibility=0.9",
 		"parley compare --versus us=step-by-step/linear --arm scenario=jpoa-2013",
 		"parley compare -f json -o compare.json --versus iran=interim-first/boulware",
+		"parley compare --versus us=comprehensive-only/conceder --plot differences.svg",
 	},
 	flags: func(fs *pflag.FlagSet) any {
 		o := &compareOptions{}
 		o.declare(fs)
+		plotFlag(fs, &o.plot)
 		fs.StringArrayVar(&o.versus, "versus", nil, "the alternative's strategy for a principal, ACTOR=POLICY/TACTIC (repeatable)")
 		fs.StringVar(&o.versusScenario, "versus-scenario", "", "the alternative's scenario (name or file)")
 		fs.StringArrayVar(&o.versusSets, "versus-set", nil, "the alternative's scenario field, `PATH=VALUE`, over the baseline's --set (repeatable)")
@@ -70,6 +72,9 @@ func runCompare(e *env, opts any, args []string) error {
 	o := opts.(*compareOptions)
 	if len(o.versus) == 0 && o.versusScenario == "" && len(o.versusSets) == 0 && len(o.arms) == 0 {
 		return usagef("say what the alternative changes: --versus ACTOR=POLICY/TACTIC, --versus-scenario SCENARIO, --versus-set PATH=VALUE or --arm SPEC")
+	}
+	if err := e.checkPlot(o.plot); err != nil {
+		return err
 	}
 	s, cfg, err := o.setUp(e, args)
 	if err != nil {
@@ -114,6 +119,9 @@ func runCompare(e *env, opts any, args []string) error {
 		c.Metrics = slices.DeleteFunc(c.Metrics, func(m sim.MetricComparison) bool {
 			return !selected(m.Key, o.metrics)
 		})
+	}
+	if perr := e.addPlot(o.plot, compareFigure(c)); perr != nil {
+		return perr
 	}
 	if werr := o.emit(e, c, compareReport(c)); werr != nil || err == nil {
 		return werr
@@ -161,7 +169,7 @@ func compareReport(c *sim.Comparison) *report {
 	}
 	rep.preamble = append(rep.preamble, "every arm plays each episode from the same random numbers", compareMarks)
 	if c.Partial {
-		rep.title += partialMark
+		rep.markPartial()
 	}
 	var figures []sim.Figure
 	for _, m := range c.Metrics {

@@ -84,6 +84,9 @@ type fitted struct {
 // wrapColumn wraps column j of header and rows at width, in place from
 // the source table t.
 func (f *fitted) wrapColumn(t *table, j, width int) {
+	if t.bars > 0 && j == t.bars {
+		return // a text bar's width is its scale
+	}
 	f.header[j] = wrapLines(t.header[j], width)
 	for i, row := range t.rows {
 		f.rows[i][j] = text.Wrap(row[j], width)
@@ -177,12 +180,40 @@ func (t *table) fit(width int) (*fitted, bool) {
 	}
 }
 
-// without returns t without column j.
+// barsFit reports whether t's bar column has room: the table without
+// its explanatory column, which can fold into a list, fits width with no
+// cell wrapped narrower than maxColumnWidth.
+func (t *table) barsFit(width int) bool {
+	u := t
+	if t.meaning > 0 {
+		u = t.without(t.meaning)
+	}
+	f := &fitted{header: slices.Clone(u.header), rows: make([][]string, len(u.rows))}
+	for i, row := range u.rows {
+		f.rows[i] = slices.Clone(row)
+	}
+	for j := range u.header {
+		f.wrapColumn(u, j, maxColumnWidth)
+	}
+	return gridWidth(f.columnWidths()) <= width
+}
+
+// without returns t without column j, its other marked columns kept.
 func (t *table) without(j int) *table {
-	out := &table{header: slices.Delete(slices.Clone(t.header), j, j+1)}
+	out := &table{header: slices.Delete(slices.Clone(t.header), j, j+1), noWrap: t.noWrap, recordKey: t.recordKey}
 	for _, row := range t.rows {
 		out.rows = append(out.rows, slices.Delete(slices.Clone(row), j, j+1))
 	}
+	index := func(k int) int {
+		switch {
+		case k == j:
+			return 0
+		case k > j:
+			return k - 1
+		}
+		return k
+	}
+	out.meaning, out.bars = index(t.meaning), index(t.bars)
 	return out
 }
 

@@ -53,6 +53,7 @@ Gambit. The same --seed gives the same figures whatever --workers is.`,
 		fs.BoolVar(&o.dynamics, "dynamics", false, "add replicator dynamics from an even mix of strategies")
 		o.format = formatFlag(fs, "table", "csv", "json", "markdown")
 		fs.StringVar(&o.nfg, "nfg", "", "also write the estimated game to this `FILE` in Gambit's .nfg format")
+		plotFlag(fs, &o.plot)
 		return o
 	},
 	run:    runGame,
@@ -68,6 +69,7 @@ type gameOptions struct {
 	dynamics  bool
 	format    *outputFormat
 	nfg       string
+	plot      string
 }
 
 // gameOutput is what game prints as JSON.
@@ -87,6 +89,12 @@ func runGame(e *env, opts any, args []string) error {
 		return usagef("--nfg %s and --out %s: the same file; want two different files", o.nfg, e.out)
 	}
 	if err := checkOutput("--nfg", o.nfg); err != nil {
+		return err
+	}
+	if o.plot != "" && o.nfg != "" && sameFile(o.plot, o.nfg) {
+		return usagef("--plot %s and --nfg %s: the same file; want two different files", o.plot, o.nfg)
+	}
+	if err := e.checkPlot(o.plot); err != nil {
 		return err
 	}
 	if err := o.check(2, ", for a standard error per cell"); err != nil {
@@ -126,6 +134,9 @@ func runGame(e *env, opts any, args []string) error {
 			return err
 		}
 		e.files = append(e.files, outputFile{o.nfg, buf.Bytes()})
+	}
+	if err := e.addPlot(o.plot, gameFigure(g)); err != nil {
+		return err
 	}
 	var werr error
 	if o.format.name == "json" {

@@ -20,7 +20,7 @@ func writeGameReport(w io.Writer, out *gameOutput, l layout) error {
 		preamble: []string{text.Wrap(out.Answer, l.prose())},
 	}
 	if g.Partial {
-		rep.title += partialMark
+		rep.markPartial()
 	}
 	if l.format != "markdown" {
 		rep.preamble = append([]string{""}, rep.preamble...)

@@ -70,6 +70,10 @@ type table struct {
 	noWrap bool
 	// recordKey comes before each header in the list layout ("against ").
 	recordKey string
+	// bars is a column of text bars drawn for the terminal alone, never
+	// wrapped: left out of Markdown and CSV, and of a text table it would
+	// make wrap; 0 for none.
+	bars int
 }
 
 // write renders the table as a text table fitting l.width, Markdown or
@@ -79,6 +83,9 @@ func (t *table) write(w io.Writer, l layout) error {
 	format := l.format
 	if l.width <= 0 {
 		l.width = defaultWidth // a layout built without a width
+	}
+	if t.bars > 0 && (format != "table" || !t.barsFit(l.width)) {
+		t = t.without(t.bars)
 	}
 	if format == "table" {
 		f, ok := t.fit(l.width)
@@ -137,29 +144,53 @@ func (t *table) render(w io.Writer, format string) error {
 
 // cellCSV writes tables as one long CSV with a row per cell: the table's
 // title, the row's first cell, the column's header and the cell, for the
-// commands whose tables differ in shape (game, explain).
-type cellCSV struct{ w *csv.Writer }
+// commands whose tables differ in shape (game, explain). A partial
+// result's rows end with a column partial, true.
+type cellCSV struct {
+	w       *csv.Writer
+	partial bool
+	started bool // the header is written
+}
 
 // cellHeader names the columns of a cellCSV.
 var cellHeader = []string{"table", "row", "column", "value"}
 
-func newCellCSV(w io.Writer) *cellCSV {
-	c := &cellCSV{csv.NewWriter(w)}
-	c.w.Write(cellHeader)
-	return c
-}
+func newCellCSV(w io.Writer) *cellCSV { return &cellCSV{w: csv.NewWriter(w)} }
 
 // add writes every cell of t but the first column, which names the row.
 func (c *cellCSV) add(title string, t *table) {
+	c.header()
 	for _, row := range t.rows {
 		for j := 1; j < len(row); j++ {
-			c.w.Write([]string{title, row[0], strings.ReplaceAll(t.header[j], "\n", " "), row[j]})
+			c.write(title, row[0], strings.ReplaceAll(t.header[j], "\n", " "), row[j])
 		}
 	}
 }
 
+// header writes the header row once, before the first cell.
+func (c *cellCSV) header() {
+	if c.started {
+		return
+	}
+	c.started = true
+	if c.partial {
+		c.w.Write(append(slices.Clone(cellHeader), "partial"))
+		return
+	}
+	c.w.Write(cellHeader)
+}
+
+// write writes a row of cells, with "true" after them in a partial result.
+func (c *cellCSV) write(cells ...string) {
+	if c.partial {
+		cells = append(cells, "true")
+	}
+	c.w.Write(cells)
+}
+
 // flush writes what is buffered and returns the first error.
 func (c *cellCSV) flush() error {
+	c.header()
 	c.w.Flush()
 	return c.w.Error()
 }

@@ -26,10 +26,12 @@ Without an argument, runs the default scenario, muscat.`,
 		"parley run muscat --episodes 100000 --seed 7",
 		"parley run muscat --strategy iran=comprehensive-only/boulware",
 		"parley run jpoa-2013 --format json --out jpoa.json",
+		"parley run muscat --plot muscat.svg",
 	},
 	flags: func(fs *pflag.FlagSet) any {
 		o := &runOptions{}
 		o.declare(fs)
+		plotFlag(fs, &o.plot)
 		return o
 	},
 	run:    runRun,
@@ -48,10 +50,14 @@ func (o *runOptions) declare(fs *pflag.FlagSet) {
 type runOptions struct {
 	simFlags
 	format *outputFormat
+	plot   string // --plot, declared by the commands that draw
 }
 
 func runRun(e *env, opts any, args []string) error {
 	o := opts.(*runOptions)
+	if err := e.checkPlot(o.plot); err != nil {
+		return err
+	}
 	s, cfg, err := o.setUp(e, args)
 	if err != nil {
 		return err
@@ -63,6 +69,9 @@ func runRun(e *env, opts any, args []string) error {
 	hide()
 	if r == nil {
 		return interrupted(ctx, err, "")
+	}
+	if perr := e.addPlot(o.plot, runFigure(r)); perr != nil {
+		return perr
 	}
 	if werr := o.emit(e, r, runReport(s, r)); werr != nil || err == nil {
 		return werr

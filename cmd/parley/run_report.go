@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-sim/parley/cmd/parley/chart"
 	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
@@ -20,6 +21,7 @@ type report struct {
 	preamble []string
 	sections []section
 	tidy     *tidyTable
+	partial  bool // an interruption cut the result short; see markPartial
 }
 
 // A section is one group of figures, laid out for display.
@@ -51,6 +53,17 @@ const efficiencyNote = "against the comprehensive frontier of the round the deal
 // partialMark ends the title of a result that an interruption cut short.
 const partialMark = " (PARTIAL: interrupted)"
 
+// markPartial marks a result that an interruption cut short: its title
+// ends with partialMark, and its CSV has a last column, partial, true in
+// every row (as the JSON has "partial": true).
+func (rep *report) markPartial() {
+	rep.title += partialMark
+	rep.partial = true
+	if rep.tidy != nil {
+		rep.tidy.markPartial()
+	}
+}
+
 // runReport arranges a run's Result for reading: one section per group
 // of its metrics, probabilities and means apart.
 func runReport(s *model.Scenario, r *sim.Result) *report {
@@ -58,7 +71,7 @@ func runReport(s *model.Scenario, r *sim.Result) *report {
 	rep := &report{title: fmt.Sprintf("%s: %s, seed %d, horizon %s", r.Scenario, text.Count(int(r.Episodes), "episode"), r.Seed, text.Count(r.Horizon, s.Round)),
 		tidy: tidyRows(runContext(r), r.Figures)}
 	if r.Partial {
-		rep.title += partialMark
+		rep.markPartial()
 	}
 	rep.preamble = append(rep.preamble, "strategies: "+strategyList(r.Strategies, ", "),
 		"each figure: estimate, 95% interval, and n, the episodes it rests on")
@@ -117,6 +130,7 @@ func (rep *report) write(w io.Writer, l layout) error {
 	}
 	if format == "csv" {
 		c := newCellCSV(w)
+		c.partial = rep.partial
 		for _, sec := range rep.sections {
 			c.add(sec.title, sec.display)
 		}
@@ -151,11 +165,15 @@ func (rep *report) write(w io.Writer, l layout) error {
 // percentages with their intervals.
 func probabilities(title, note string, rows []sim.Figure) section {
 	sec := section{title: title, note: note,
-		display: &table{header: []string{"", "probability", "95% interval", "n", "meaning"}, meaning: 4}}
+		display: &table{header: []string{"", "probability", "95% interval", barHeader, "n", "meaning"}, bars: 3, meaning: 5}}
 	for _, f := range rows {
 		p := f.Estimate
+		bar := " " // a row with no episode has no bar
+		if p.N > 0 {
+			bar = chart.TextBar(p.P, p.CI95[0], p.CI95[1], barWidth)
+		}
 		sec.display.rows = append(sec.display.rows, []string{f.Label, percent(p.P),
-			"[" + percent(p.CI95[0]) + ", " + percent(p.CI95[1]) + "]", strconv.FormatInt(p.N, 10), f.Meaning})
+			"[" + percent(p.CI95[0]) + ", " + percent(p.CI95[1]) + "]", bar, strconv.FormatInt(p.N, 10), f.Meaning})
 	}
 	return sec
 }
@@ -183,6 +201,13 @@ func summaries(title, note string, rows []sim.Figure, withMeaning bool) section 
 	}
 	return sec
 }
+
+// barWidth is the runes of a probability's text bar, one per 10 points;
+// barHeader, its column's header, is its scale.
+const (
+	barWidth  = 10
+	barHeader = "0%    100%"
+)
 
 func percent(p float64) string { return strconv.FormatFloat(100*p, 'f', 2, 64) + "%" }
 

@@ -36,6 +36,7 @@ it, and PATH.lo, .hi, .mode, .mean or .sd sets one of its parameters.
 		"parley sweep muscat --param actors.iran.discount=0.95:0.995:4",
 		"parley sweep muscat --design sobol --samples 64 \\\n    --range actors.iran.discount=0.9:0.995 --range actors.us.discount=0.9:0.995",
 		"parley sweep muscat --param actors.iran.discount=0.95,0.99 -f csv -o sweep.csv",
+		"parley sweep muscat --param actors.iran.discount=0.95:0.995:6 --plot sweep.svg",
 	},
 	flags: func(fs *pflag.FlagSet) any {
 		o := &sweepOptions{}
@@ -46,6 +47,7 @@ it, and PATH.lo, .hi, .mode, .mean or .sd sets one of its parameters.
 		o.declareHorizon(fs)
 		o.format = formatFlag(fs, "table", "csv", "json", "jsonl", "markdown")
 		o.declareDesign(fs)
+		plotFlag(fs, &o.plot)
 		fs.BoolVar(&o.listParams, "list-params", false, "list every field a sweep can set, with its current value, and stop")
 		return o
 	},
@@ -66,6 +68,7 @@ type sweepOptions struct {
 	simFlags
 	designFlags
 	format     *outputFormat
+	plot       string
 	listParams bool
 }
 
@@ -279,8 +282,14 @@ func runSweep(e *env, opts any, args []string) error {
 		}
 		return writeFields(e, s, o.format.name)
 	}
+	if err := e.checkPlot(o.plot); err != nil {
+		return err
+	}
 	s, cfg, x, setups, err := o.prepare(e, &o.simFlags, args)
 	if err != nil {
+		return err
+	}
+	if err := checkSweepPlot(o.plot, x); err != nil {
 		return err
 	}
 	ctx, stop := interruptible()
@@ -292,6 +301,9 @@ func runSweep(e *env, opts any, args []string) error {
 		return interrupted(ctx, err, "")
 	}
 	sw, werr := newSweepResult(s, cfg, x, results, o.bootstrap, err != nil)
+	if werr == nil {
+		werr = e.addPlot(o.plot, sweepFigure(sw, o.metrics))
+	}
 	if werr == nil {
 		werr = sw.write(e, o.format.name, o.metrics)
 	}

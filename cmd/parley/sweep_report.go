@@ -133,6 +133,9 @@ func (sw *sweepResult) tidy() *tidyTable {
 	if t.header == nil {
 		t.header = append([]string{"scenario", "seed", "strategies", "point"}, append(slices.Clone(sw.Params), figureColumns...)...)
 	}
+	if sw.Partial {
+		t.markPartial()
+	}
 	return t
 }
 
@@ -141,7 +144,7 @@ func (sw *sweepResult) report(metrics []string) *report {
 	rep := &report{title: fmt.Sprintf("%s: %s design, %s of %s each, seed %d", sw.Scenario, sw.Design,
 		text.Count(len(sw.Points), "point"), text.Count(sw.Episodes, "episode"), sw.Seed)}
 	if sw.Partial {
-		rep.title += partialMark
+		rep.markPartial()
 	}
 	if len(sw.Points) > 0 {
 		rep.preamble = append(rep.preamble, "strategies: "+strategyList(sw.Points[0].Result.Strategies, ", "))
@@ -217,6 +220,8 @@ func (t *tidyTable) writeJSONLines(w io.Writer) error {
 			switch x, err := strconv.ParseFloat(cell, 64); {
 			case cell == "":
 				buf.WriteString("null")
+			case boolColumns[t.header[i]]:
+				buf.WriteString(cell) // true or false
 			case err == nil && !textColumns[t.header[i]]:
 				buf.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
 			default:
@@ -233,3 +238,6 @@ func (t *tidyTable) writeJSONLines(w io.Writer) error {
 // textColumns are the tidy columns that hold text even when it reads as
 // a number.
 var textColumns = map[string]bool{"scenario": true, "strategies": true, "metric": true, "kind": true}
+
+// boolColumns are the tidy columns that hold true or false.
+var boolColumns = map[string]bool{"partial": true}

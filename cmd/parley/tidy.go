@@ -83,6 +83,16 @@ func figureCells(f sim.Figure) []string {
 	return cells
 }
 
+// markPartial adds a last column, partial, true in every row: the table
+// holds a result an interruption cut short. A finished result's table has
+// no such column, as its JSON has no "partial" field.
+func (t *tidyTable) markPartial() {
+	t.header = append(t.header, "partial")
+	for i := range t.rows {
+		t.rows[i] = append(t.rows[i], "true")
+	}
+}
+
 // writeCSV writes the table with its header.
 func (t *tidyTable) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)

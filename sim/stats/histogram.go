@@ -181,3 +181,45 @@ func (h *Histogram) Quantile(p float64) float64 {
 	// Unreachable: cum = n ≥ p·n at the last non-empty bin.
 	return h.max
 }
+
+// Binned is a distribution in bins of equal width: Counts[i] observations
+// fell in [Edges[i], Edges[i+1]), so len(Edges) = len(Counts)+1.
+type Binned struct {
+	Edges  []float64
+	Counts []uint64
+}
+
+// Coarsen returns h's counts in at most bins bins of equal width that
+// span its non-empty bins: runs of k consecutive bins of h merged, k the
+// least that needs no more than bins of them. The counts sum to N(); a
+// discrete Histogram's edges lie half-way between integers, so a merged
+// bin holds whole values. It returns an empty Binned when N() is 0 and
+// panics if bins < 1.
+func (h *Histogram) Coarsen(bins int) Binned {
+	if bins < 1 {
+		panic("stats: Coarsen needs at least one bin")
+	}
+	first, last := -1, -1
+	for i, c := range h.counts {
+		if c > 0 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return Binned{}
+	}
+	span := last - first + 1
+	k := (span + bins - 1) / bins
+	n := (span + k - 1) / k
+	b := Binned{Edges: make([]float64, n+1), Counts: make([]uint64, n)}
+	for g := range n + 1 {
+		b.Edges[g] = h.lo + float64(first+g*k)*h.width
+	}
+	for i := first; i <= last; i++ {
+		b.Counts[(i-first)/k] += h.counts[i]
+	}
+	return b
+}

@@ -197,3 +197,46 @@ func counts(h *Histogram) []uint64 {
 	}
 	return c
 }
+
+func TestCoarsen(t *testing.T) {
+	continuous := func(xs ...float64) *Histogram {
+		h := NewHistogram(0, 10, 10) // bins of width 1
+		for _, x := range xs {
+			h.Add(x)
+		}
+		return h
+	}
+	discrete := func(xs ...float64) *Histogram {
+		h := NewCounts(20)
+		for _, x := range xs {
+			h.Add(x)
+		}
+		return h
+	}
+	for _, tc := range []struct {
+		name   string
+		h      *Histogram
+		bins   int
+		edges  []float64
+		counts []uint64
+	}{
+		{"empty", continuous(), 4, nil, nil},
+		{"fits as it is", continuous(2.5, 3.5, 3.6), 4, []float64{2, 3, 4}, []uint64{1, 2}},
+		{"pairs of bins", continuous(0.5, 1.5, 2.5, 9.5), 5, []float64{0, 2, 4, 6, 8, 10}, []uint64{2, 1, 0, 0, 1}},
+		// 7 bins from 2 to 8 in threes: the last group runs past the data.
+		{"groups of three", continuous(2.1, 5.5, 8.9), 3, []float64{2, 5, 8, 11}, []uint64{1, 1, 1}},
+		{"one bin", continuous(1.5, 7.5), 1, []float64{1, 8}, []uint64{2}},
+		// Values 3 … 6 are four integers; two bins of two values each.
+		{"discrete", discrete(3, 4, 4, 6), 2, []float64{2.5, 4.5, 6.5}, []uint64{3, 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := tc.h.Coarsen(tc.bins)
+			if !slices.Equal(b.Edges, tc.edges) || !slices.Equal(b.Counts, tc.counts) {
+				t.Errorf("Coarsen(%d) = %v %v; want %v %v", tc.bins, b.Edges, b.Counts, tc.edges, tc.counts)
+			}
+			if len(b.Counts) > tc.bins {
+				t.Errorf("%d bins; want at most %d", len(b.Counts), tc.bins)
+			}
+		})
+	}
+}

@@ -47,6 +47,10 @@ func TestBuildersShow(t *testing.T) {
 			append(append([]string{"muscat · game · 5,000 episodes", "US strategy", "Iran strategy", "Iran's mean utility", "0.12", "-0.2", "0.45", "0.0", "0.4"}, payoffRows...), payoffCols...)},
 		{"ranked", RankedBars("muscat · Sobol · 1,024 samples", "Sobol index of P(comprehensive)", sobolInputs, sobolIndices),
 			append([]string{"muscat · Sobol · 1,024 samples", "Sobol index of P(comprehensive)", "total", "first-order", "0.0", "0.6"}, sobolInputs...)},
+		{"stack", Stack("muscat · seed 1 · 40,000 episodes",
+			Histogram("time to first deal", "round (month)", []Hist{{Edges: []float64{1, 2, 3}, Counts: []float64{5, 2}}}),
+			Histogram("utility", "realized utility", utilityHists)),
+			[]string{"muscat · seed 1 · 40,000 episodes", "time to first deal", "round (month)", "utility", "realized utility", "iran", "us"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { mustShow(t, tt.f, tt.want) })
@@ -102,6 +106,9 @@ func TestBuildersErrors(t *testing.T) {
 		{"ranked no series", RankedBars("t", "v", sobolInputs, nil)},
 		{"ranked unknown label", RankedBars("t", "v", []string{"a"}, []Group{{Items: []Estimate{{"b", 1, 0, 2}}}})},
 		{"ranked label twice", RankedBars("t", "v", []string{"a", "a"}, []Group{{Items: []Estimate{{"a", 1, 0, 2}}}})},
+		{"stack none", Stack("t")},
+		{"stack bad panel", Stack("t", Histogram("a", "x", utilityHists), Histogram("t", "x", nil))},
+		{"stack of stacks", Stack("t", Stack("s", Histogram("a", "x", utilityHists)))},
 		{"ranked infinite", RankedBars("t", "v", []string{"a"}, []Group{{Items: []Estimate{{"a", inf, 0, 2}}}})},
 	}
 	for _, tt := range tests {

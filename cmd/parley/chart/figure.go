@@ -16,12 +16,14 @@ import (
 )
 
 // A Figure is a chart ready to render. Build one with Estimates,
-// Differences, Histogram, Lines, Heatmap or RankedBars.
+// Differences, Histogram, Lines, Heatmap or RankedBars, and put several
+// in one picture with Stack.
 type Figure struct {
 	title  string
 	plot   *plot.Plot
 	legend []legendEntry // drawn under the title
 	scale  *colourScale  // a heat map's colour scale, right of the plot; nil for none
+	panels []*Figure     // a Stack's figures, top to bottom; nil for a single chart
 	err    error
 }
 
@@ -35,7 +37,7 @@ func failed(format string, args ...any) *Figure {
 }
 
 // Render returns the figure as SVG or PNG bytes, format "svg" or "png",
-// Width × Height in size. The same figure always gives the same bytes.
+// Width × Height in size (Height per panel of a Stack). The same figure always gives the same bytes.
 // It returns the builder's error if the figure has one.
 func Render(f *Figure, format string) ([]byte, error) {
 	if f == nil {
@@ -45,16 +47,17 @@ func Render(f *Figure, format string) ([]byte, error) {
 		return nil, f.err
 	}
 	var buf bytes.Buffer
+	w, h := f.size()
 	switch format {
 	case "svg":
-		c := vgsvg.NewWith(vgsvg.UseWH(Width, Height))
+		c := vgsvg.NewWith(vgsvg.UseWH(w, h))
 		f.draw(draw.New(c))
 		if _, err := c.WriteTo(&buf); err != nil {
 			return nil, err
 		}
 		return fontFallback(buf.Bytes()), nil
 	case "png":
-		c := vgimg.NewWith(vgimg.UseWH(Width, Height), vgimg.UseDPI(DPI))
+		c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(DPI))
 		f.draw(draw.New(c))
 		if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
 			return nil, err
@@ -88,6 +91,10 @@ func fontFallback(svg []byte) []byte {
 // under it, a heat map's colour scale at the right, the plot in the
 // rest.
 func (f *Figure) draw(c draw.Canvas) {
+	if f.panels != nil {
+		f.drawStack(c)
+		return
+	}
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
 	c = draw.Crop(c, margin, -margin, margin, -margin)

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -81,6 +82,8 @@ func figures() map[string]*Figure {
 		"lines":       Lines("muscat · sweep", "Iran's discount factor", "probability", sweepLines),
 		"heatmap":     Heatmap("muscat · game", "US strategy", "Iran strategy", "Iran's mean utility", payoffCols, payoffRows, payoffs),
 		"ranked":      RankedBars("muscat · Sobol", "Sobol index of P(comprehensive)", sobolInputs, sobolIndices),
+		"stack": Stack("muscat · seed 1", Estimates("outcomes", "probability", outcomeGroups),
+			Histogram("utility", "realized utility", utilityHists)),
 	}
 }
 
@@ -95,8 +98,12 @@ func TestRenderPNG(t *testing.T) {
 			if err != nil {
 				t.Fatalf("PNG does not decode: %v", err)
 			}
-			// 16 cm and 10 cm at 150 dots per inch, 2.54 cm to the inch.
-			const w, h = 945, 591
+			// 16 cm and 10 cm at 150 dots per inch, 2.54 cm to the inch;
+			// a stack is 10 cm high per panel.
+			w, h := 945, 591
+			if len(f.panels) > 0 {
+				h = int(math.Round(float64(len(f.panels)) * 10 / 2.54 * 150))
+			}
 			if got := img.Bounds().Size(); got.X != w || got.Y != h {
 				t.Errorf("PNG is %d×%d pixels, want %d×%d", got.X, got.Y, w, h)
 			}

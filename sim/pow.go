@@ -1,0 +1,38 @@
+package sim
+
+import "math"
+
+// powInt returns math.Pow(x, n), the same to the bit, by binary
+// exponentiation without math.Pow's normalization of every factor.
+//
+// math.Pow raises x to an integer power by multiplying mantissas in
+// [½, 1) and adding exponents apart (x = m·2^e), rounding each product of
+// mantissas to 53 bits, and scales the result by 2^ae at the end. The
+// same products of the whole numbers round the same way, and the final
+// scaling is exact, as long as every factor and partial product is a
+// normal number (no overflow, no subnormal): powInt multiplies the whole
+// numbers and falls back on math.Pow when one is not normal, or when x
+// is not positive and finite or n < 1.
+func powInt(x float64, n int) float64 {
+	if !(x > 0 && x <= math.MaxFloat64) || n < 1 {
+		return math.Pow(x, float64(n))
+	}
+	r, p := 1.0, x
+	for i := n; ; {
+		if i&1 == 1 {
+			if r *= p; !normal(r) {
+				return math.Pow(x, float64(n))
+			}
+		}
+		if i >>= 1; i == 0 {
+			return r
+		}
+		if p *= p; !normal(p) {
+			return math.Pow(x, float64(n))
+		}
+	}
+}
+
+// normal reports whether the positive number x is normal: finite and at
+// least the smallest normal float64, 2^−1022.
+func normal(x float64) bool { return x >= 0x1p-1022 && x <= math.MaxFloat64 }
