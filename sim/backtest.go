@@ -18,7 +18,7 @@ const DefaultWindow = 3
 // observed round, and the reference forecast it is scored against.
 type BacktestConfig struct {
 	Config
-	Window    int           // rounds either side of an observed milestone, 0 or more
+	Window    int           // rounds either side of an observed milestone, 0 … model.MaxHorizon
 	Reference history.Rates // the naive forecast, usually pooled from the shipped histories
 }
 
@@ -34,8 +34,8 @@ func Backtest(ctx context.Context, s *model.Scenario, h *history.History, cfg Ba
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Window < 0 {
-		return nil, fmt.Errorf("window: %d; want 0 or more rounds", cfg.Window)
+	if cfg.Window < 0 || cfg.Window > model.MaxHorizon {
+		return nil, fmt.Errorf("window: %d; want 0 … %d rounds", cfg.Window, model.MaxHorizon)
 	}
 	if err := h.Check(s, p.horizon, outcomeNames[:]); err != nil {
 		return nil, err

@@ -134,6 +134,19 @@ func TestBacktestChecksTheHistory(t *testing.T) {
 	}
 }
 
+// TestBacktestWindowLimit checks that a window wider than any horizon is
+// refused (issue #13: --window 9223372036854775807 overflowed round +
+// window, and every milestone scored 0% in the window, the reference
+// -Inf%).
+func TestBacktestWindowLimit(t *testing.T) {
+	cfg := backtestConfig(10)
+	cfg.Window = math.MaxInt
+	_, err := Backtest(context.Background(), load(t, "jpoa-2013"), parseHistory(t, "scenario: jpoa-2013\nobserved: 10\n"), cfg)
+	if err == nil || err.Error() != "window: 9223372036854775807; want 0 … 1200 rounds" {
+		t.Errorf("error %v", err)
+	}
+}
+
 // TestShippedHistoriesFit checks every shipped history against its
 // scenario: start, rounds observed, dates and the outcome class.
 func TestShippedHistoriesFit(t *testing.T) {

@@ -74,6 +74,13 @@ func (c *Comparison) Metric(key string) *MetricComparison {
 	return nil
 }
 
+// MaxArms is the most arms Compare plays: every worker holds a tally of
+// each arm's metrics (about a third of a megabyte each), and a table of
+// more arms than this cannot be read. Comparisons of more alternatives
+// run as several, each with the same baseline and seed: the baseline's
+// episodes, and so every difference, are the same in each.
+const MaxArms = 32
+
 // Compare plays the episodes of every setup, episode i of each drawn
 // from (cfg.Seed, i), and returns each metric in every arm with every
 // arm's difference from the first. cfg gives the sampling (episodes,
@@ -84,8 +91,11 @@ func (c *Comparison) Metric(key string) *MetricComparison {
 // returns ctx's error and, if any block was finished, the Comparison so
 // far, marked Partial.
 func Compare(ctx context.Context, setups []Setup, cfg Config) (*Comparison, error) {
-	if len(setups) < 2 {
-		return nil, fmt.Errorf("compare: %d arms; want 2 or more", len(setups))
+	if len(setups) < 2 || len(setups) > MaxArms {
+		return nil, fmt.Errorf("arms: %d; want 2 … %d", len(setups), MaxArms)
+	}
+	if cfg.Episodes > MaxEpisodes/len(setups) {
+		return nil, fmt.Errorf("episodes: %d in each of %d arms; want at most %d per arm, %d in all", cfg.Episodes, len(setups), MaxEpisodes/len(setups), MaxEpisodes)
 	}
 	plans := make([]plan, len(setups))
 	for a, st := range setups {

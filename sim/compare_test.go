@@ -106,6 +106,29 @@ func TestCompareDifferentPrincipals(t *testing.T) {
 	}
 }
 
+// TestCompareLimits checks that a comparison of too many arms, or of
+// more episodes in all than MaxEpisodes, is refused before it plays
+// (issue #13: 10⁹ episodes in each of 17 arms were accepted, and each
+// arm holds a tally per worker).
+func TestCompareLimits(t *testing.T) {
+	s := load(t, "rubinstein")
+	arms := func(n int) []Setup { return slices.Repeat([]Setup{{Scenario: s}}, n) }
+	for _, c := range []struct {
+		name     string
+		setups   []Setup
+		episodes int
+		want     string
+	}{
+		{"one arm", arms(1), 10, "arms: 1; want 2 … 32"},
+		{"too many arms", arms(MaxArms + 1), 10, "arms: 33; want 2 … 32"},
+		{"too many episodes", arms(3), MaxEpisodes/3 + 1, "episodes: 333333334 in each of 3 arms; want at most 333333333 per arm, 1000000000 in all"},
+	} {
+		if _, err := Compare(context.Background(), c.setups, config(c.episodes)); err == nil || err.Error() != c.want {
+			t.Errorf("%s: error %v; want %q", c.name, err, c.want)
+		}
+	}
+}
+
 // TestShocksPairByName checks that a shock draws by its name, not its
 // place in the file: listing the shocks in reverse changes nothing but
 // the order in which two shocks of one round add to the same red line,

@@ -58,8 +58,8 @@ type backtestOptions struct {
 
 func runBacktest(e *env, opts any, args []string) error {
 	o := opts.(*backtestOptions)
-	if o.window < 0 {
-		return usagef("--window %d: want 0 or more rounds", o.window)
+	if o.window < 0 || o.window > model.MaxHorizon {
+		return usagef("--window %d: want 0 … %d rounds (a window as wide as the horizon takes in every round)", o.window, model.MaxHorizon)
 	}
 	s, cfg, err := o.setUp(e, args)
 	if err != nil {

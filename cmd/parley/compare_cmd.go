@@ -80,8 +80,16 @@ func runCompare(e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
+	versus := len(o.versus) > 0 || o.versusScenario != "" || len(o.versusSets) > 0
+	arms := 1 + len(o.arms) // the baseline, each --arm and the --versus one
+	if versus {
+		arms++
+	}
+	if err := checkArms(cfg.Episodes, arms); err != nil {
+		return err
+	}
 	setups := []sim.Setup{{Scenario: s, Horizon: cfg.Horizon, Strategies: cfg.Strategies}}
-	if len(o.versus) > 0 || o.versusScenario != "" || len(o.versusSets) > 0 {
+	if versus {
 		st, err := o.alternative(e, "--versus", s, cfg, o.versus, o.versusScenario)
 		if err == nil {
 			st.Scenario, err = withSets(st.Scenario, "--versus-set", o.versusSets)

@@ -49,9 +49,9 @@ func TestInterruptKeepsWork(t *testing.T) {
 	}{
 		{"run SIGINT", syscall.SIGINT, []string{"run", "muscat", "--episodes", "1000000000", "--format", "json"}, 130, topLevel, "", 0},
 		{"run SIGINT csv", syscall.SIGINT, []string{"run", "muscat", "--episodes", "1000000000", "--format", "csv"}, 130, tidyCSV, "", 0},
-		{"compare SIGTERM --out", syscall.SIGTERM, []string{"compare", "muscat", "--episodes", "1000000000",
+		{"compare SIGTERM --out", syscall.SIGTERM, []string{"compare", "muscat", "--episodes", "500000000",
 			"--versus", "us=hold-out/fixed", "--format", "json", "--out", compareOut}, 143, topLevel, compareOut, 0},
-		{"compare SIGINT csv", syscall.SIGINT, []string{"compare", "muscat", "--episodes", "1000000000",
+		{"compare SIGINT csv", syscall.SIGINT, []string{"compare", "muscat", "--episodes", "500000000",
 			"--versus", "us=hold-out/fixed", "--format", "csv"}, 130, tidyCSV, "", 0},
 		{"game SIGINT", syscall.SIGINT, append(game, "--format", "json"), 130, inGame, "", 0},
 		{"game SIGTERM csv", syscall.SIGTERM, append(game, "--format", "csv"), 143, cellsCSV, "", 0},

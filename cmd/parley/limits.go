@@ -31,10 +31,26 @@ func checkBootstrap(replicates int) error {
 // checkCells reports a usage error when a game's cells times --episodes
 // is more than sim.MaxEpisodes.
 func checkCells(episodes, cells int) error {
-	cells = max(cells, 1) // a side without strategies is refused later, with its own message
-	if episodes > sim.MaxEpisodes/cells {
-		return usagef("--episodes %d: %d cells play that many each; want at most %d per cell, %d in all (%s); for more, run several --seed values",
-			episodes, cells, sim.MaxEpisodes/cells, sim.MaxEpisodes, episodeCost)
+	return checkEach(episodes, max(cells, 1), "cell") // a side without strategies is refused later, with its own message
+}
+
+// checkArms reports a usage error when a comparison has more than
+// sim.MaxArms arms, or its arms times --episodes is more than
+// sim.MaxEpisodes.
+func checkArms(episodes, arms int) error {
+	if arms > sim.MaxArms {
+		return usagef("%d arms (the baseline, the alternative and each --arm): want at most %d; for more, run several comparisons with the same baseline and --seed, whose baseline episodes, and so differences, are the same",
+			arms, sim.MaxArms)
+	}
+	return checkEach(episodes, arms, "arm")
+}
+
+// checkEach reports a usage error when n units (cells, arms) that each
+// play --episodes episodes play more than sim.MaxEpisodes in all.
+func checkEach(episodes, n int, unit string) error {
+	if episodes > sim.MaxEpisodes/n {
+		return usagef("--episodes %d: %d %ss play that many each; want at most %d per %s, %d in all (%s); for more, run several --seed values",
+			episodes, n, unit, sim.MaxEpisodes/n, unit, sim.MaxEpisodes, episodeCost)
 	}
 	return nil
 }

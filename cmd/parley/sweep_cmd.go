@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parley-sim/parley/internal/suggest"
+	"github.com/parley-sim/parley/internal/text"
 	"github.com/parley-sim/parley/model"
 	"github.com/parley-sim/parley/sim"
 	"github.com/parley-sim/parley/sim/design"
@@ -61,8 +62,14 @@ it, and PATH.lo, .hi, .mode, .mean or .sd sets one of its parameters.
 // 0.5 then carries a 95% interval of ±2.2 points.
 const defaultPointEpisodes = 2000
 
-// maxPoints bounds a design's points.
-const maxPoints = 100_000
+// maxPoints bounds a design's points. Every point's scenario is built
+// before the first episode (about 3 ms each) and its result kept to the
+// end: about 0.1 MB of memory a point, measured on muscat.
+const maxPoints = 10_000
+
+// pointsCost says what maxPoints points cost, for the messages that
+// refuse more.
+const pointsCost = "10⁴ points take about 1 GB of memory and half a minute to set up"
 
 type sweepOptions struct {
 	simFlags
@@ -70,6 +77,15 @@ type sweepOptions struct {
 	format     *outputFormat
 	plot       string
 	listParams bool
+}
+
+// maxSamples is the most --samples of a design over k ranges: a Latin
+// hypercube plays one point a sample, a Saltelli design k+2.
+func maxSamples(design string, k int) int {
+	if design == "lhs" {
+		return maxPoints
+	}
+	return maxPoints / (k + 2)
 }
 
 // designFlags say which points a sweep or discovery plays.
@@ -122,7 +138,8 @@ func (d *designFlags) resolve(s *model.Scenario, seed uint64) (*experiment, erro
 		size := 1
 		for _, l := range levels {
 			if size *= len(l); size > maxPoints {
-				return nil, usagef("--param: the grid has more than %d points; want fewer levels, or --design lhs", maxPoints)
+				return nil, usagef("--param: the grid has more than %d points (%s); want fewer levels, --design lhs, or several sweeps, each over some of the first --param's levels",
+					maxPoints, pointsCost)
 			}
 		}
 		x.points = design.Grid(levels)
@@ -141,8 +158,9 @@ func (d *designFlags) resolve(s *model.Scenario, seed uint64) (*experiment, erro
 			}
 			x.paths, box = append(x.paths, path), append(box, rg)
 		}
-		if d.samples < 2 || d.samples > maxPoints/(len(box)+2) {
-			return nil, usagef("--samples %d: want 2 … %d for %d ranges", d.samples, maxPoints/(len(box)+2), len(box))
+		if most := maxSamples(d.design, len(box)); d.samples < 2 || d.samples > most {
+			return nil, usagef("--samples %d: want 2 … %d for --design %s over %s, at most %d points (%s)",
+				d.samples, most, d.design, text.Count(len(box), "range"), maxPoints, pointsCost)
 		}
 		if d.design == "lhs" {
 			x.points = design.LatinHypercube(d.samples, box, seed)

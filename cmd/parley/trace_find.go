@@ -74,13 +74,14 @@ type search struct {
 	matches  []func(*sim.Episode) bool
 }
 
-// newSearch checks --outcome and --find, nil when neither is given.
+// newSearch checks --search, --outcome and --find: nil when neither of
+// the last two is given.
 func newSearch(outcome string, find []string, from, limit int) (*search, error) {
-	if outcome == "" && len(find) == 0 {
-		return nil, nil
-	}
 	if limit < 1 || limit > sim.MaxEpisodes {
 		return nil, usagef("--search %d: want 1 … %d episodes", limit, sim.MaxEpisodes)
+	}
+	if outcome == "" && len(find) == 0 {
+		return nil, nil
 	}
 	sr := &search{Outcome: outcome, Find: find, From: from, limit: limit}
 	if outcome != "" {
