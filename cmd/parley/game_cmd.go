@@ -52,7 +52,7 @@ Gambit. The same --seed gives the same figures whatever --workers is.`,
 		fs.IntVar(&o.bootstrap, "bootstrap", sim.DefaultReplicates, "bootstrap replicates for robustness; 0 for none")
 		fs.BoolVar(&o.dynamics, "dynamics", false, "add replicator dynamics from an even mix of strategies")
 		o.format = formatFlag(fs, "table", "csv", "json", "markdown")
-		fs.StringVar(&o.nfg, "nfg", "", "also write the estimated game to this `FILE` in Gambit's .nfg format")
+		fs.StringVar(&o.nfg, "nfg", "", "also write the estimated game to this `FILE` in Gambit's .nfg format; - for standard output, with --out FILE")
 		plotFlag(fs, &o.plot)
 		return o
 	},
@@ -85,6 +85,9 @@ func runGame(e *env, opts any, args []string) error {
 	cfg := sim.DefaultGameConfig()
 	cfg.Config.Episodes, cfg.Config.Seed, cfg.Config.Workers, cfg.Config.Horizon = o.episodes, o.seed, o.workers, o.horizon
 	cfg.Replicates = o.bootstrap
+	if o.nfg == stdioName && !e.toFile() {
+		return usagef("--nfg -: standard output takes the result; want a file for the game, or --out FILE for the result")
+	}
 	if o.nfg != "" && e.toFile() && sameFile(o.nfg, e.out) {
 		return usagef("--nfg %s and --out %s: the same file; want two different files", o.nfg, e.out)
 	}

@@ -113,10 +113,17 @@ func unknownLesson(key string) error {
 
 // addLessonFiles adds the lesson's scenario files to the files the
 // command writes, making their folder; a file already there with other
-// contents is an error, not overwritten.
+// contents, or that is not a regular file, is an error, not overwritten,
+// and so is --out naming one of them.
 func (e *env) addLessonFiles(l lessons.Lesson) error {
 	paths, contents := l.ScenarioFiles()
 	for i, path := range paths {
+		if e.toFile() && sameFile(path, e.out) {
+			return usagef("--out %s and --files: the same file as the lesson's %s; want the lesson's text elsewhere", e.out, path)
+		}
+		if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+			return fmt.Errorf("%s: %s, not a scenario file; remove it, or run parley lessons --files in another folder", path, fileKind(info.Mode()))
+		}
 		old, err := os.ReadFile(path)
 		switch {
 		case err == nil && bytes.Equal(old, contents[i]):

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -57,7 +58,8 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space
 
 // TestStdoutWriteFails checks that every command, --help included, exits
 // 1 with a message when standard output cannot be written (issue #13,
-// failure 5: validate, scenarios, equilibria and --help exited 0).
+// failure 5: validate, scenarios, equilibria and --help exited 0), the
+// commands added since included.
 func TestStdoutWriteFails(t *testing.T) {
 	tests := [][]string{
 		{"--help"},
@@ -72,6 +74,18 @@ func TestStdoutWriteFails(t *testing.T) {
 		{"run", "rubinstein", "--episodes", "10"},
 		{"compare", "rubinstein", "--episodes", "10", "--versus", "first=comprehensive-only/boulware"},
 		{"game", "rubinstein", "--episodes", "10", "--bootstrap", "0"},
+		{"help", "sweep"},
+		{"version"},
+		{"--version"},
+		{"lessons"},
+		{"lessons", "patience"},
+		{"lessons", "--format", "json"},
+		{"sweep", "rubinstein", "--episodes", "10", "--param", "actors.first.discount=0.8,0.9"},
+		{"sweep", "rubinstein", "--list-params"},
+		{"discover", "rubinstein", "--episodes", "10", "--range", "actors.first.discount=0.8:0.9", "--samples", "4", "--where", "paths.deal.p >= 0.5"},
+		{"backtest", "jpoa-2013", "--episodes", "10"},
+		{"completion", "bash"},
+		{"game", "rubinstein", "--episodes", "10", "--bootstrap", "0", "--out", os.DevNull, "--nfg", "-"},
 	}
 	for _, args := range tests {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestOutputThroughLinksAndDevices checks that --out writes through a
@@ -97,5 +98,58 @@ func TestOutputRefused(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, exitUsage, tt.want)
 			}
 		})
+	}
+}
+
+// TestLessonFilesRefused checks that lessons --files neither hangs on a
+// FIFO where a lesson's scenario file goes nor lets --out name one of
+// those files (issue #13, failures 6 and 7: reading the FIFO blocked for
+// ever, and the lesson's text silently replaced its scenario file).
+func TestLessonFilesRefused(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.MkdirAll("docs/lessons", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := invoke("lessons", "patience", "--files", "--out", "docs/lessons/./equal-patience.yaml")
+	if _, err := os.Stat("docs/lessons/equal-patience.yaml"); code != exitUsage || err == nil ||
+		!strings.Contains(stderr, "--out docs/lessons/./equal-patience.yaml and --files: the same file") {
+		t.Errorf("exit %d, stderr %q, file written: %v; want exit %d, nothing written and why", code, stderr, err == nil, exitUsage)
+	}
+	if err := syscall.Mkfifo("docs/lessons/equal-patience.yaml", 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	done := make(chan bool)
+	go func() { _, stderr, code = invoke("lessons", "patience", "--files"); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("lessons --files did not return within 10 s of a FIFO in its way")
+	}
+	if info, err := os.Lstat("docs/lessons/equal-patience.yaml"); code != exitFail || !strings.Contains(stderr, "a named pipe (FIFO), not a scenario file") ||
+		err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("exit %d, stderr %q; want exit %d, the FIFO kept and why", code, stderr, exitFail)
+	}
+}
+
+// TestNFGToStandardOutput checks that game --nfg - writes the game to
+// standard output when --out takes the result, and is refused when
+// standard output already does (issue #13, failure 4: --nfg - wrote a
+// file named "-").
+func TestNFGToStandardOutput(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	args := []string{"game", "rubinstein", "--episodes", "10", "--bootstrap", "0", "--nfg", "-"}
+	stdout, stderr, code := invoke(append(args, "--out", "game.txt")...)
+	result, err := os.ReadFile("game.txt")
+	if code != exitOK || !strings.HasPrefix(stdout, "NFG 1 R ") || err != nil || !strings.HasPrefix(string(result), "rubinstein strategy game") {
+		t.Errorf("exit %d, stdout %.20q, game.txt %.30q (%v), stderr %q; want the game on stdout, the result in game.txt", code, stdout, result, err, stderr)
+	}
+	stdout, stderr, code = invoke(args...)
+	if code != exitUsage || stdout != "" || !strings.Contains(stderr, "--nfg -: standard output takes the result") {
+		t.Errorf("without --out: exit %d, stdout %.20q, stderr %q; want exit %d and why", code, stdout, stderr, exitUsage)
+	}
+	if _, err := os.Lstat("-"); err == nil {
+		t.Error(`a file named "-" was written`)
 	}
 }

@@ -21,15 +21,28 @@ func outFlag(fs *pflag.FlagSet, out *string) {
 }
 
 // emit sends the command's result to standard output, or with its other
-// files to out, atomically.
+// files to out, atomically. Another file named - (game --nfg - with --out
+// FILE) goes to standard output, once the files are written.
 func (e *env) emit(stdout io.Writer) error {
+	files, toStdout := e.files, e.stdout.Bytes()
 	if e.toFile() {
-		return writeFilesAtomic(append(e.files, outputFile{e.out, e.stdout.Bytes()}))
+		files, toStdout = append(files, outputFile{e.out, toStdout}), nil
 	}
-	if err := writeFilesAtomic(e.files); err != nil {
+	var named []outputFile
+	for _, f := range files {
+		if f.path == stdioName {
+			toStdout = append(toStdout, f.data...)
+		} else {
+			named = append(named, f)
+		}
+	}
+	if err := writeFilesAtomic(named); err != nil {
 		return err
 	}
-	_, err := stdout.Write(e.stdout.Bytes())
+	if len(toStdout) == 0 && e.toFile() {
+		return nil
+	}
+	_, err := stdout.Write(toStdout)
 	return err
 }
 
