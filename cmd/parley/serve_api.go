@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parley-sim/parley/model"
@@ -34,22 +35,30 @@ var servePage embed.FS
 
 // A classroom serves the page and its API. At most one computation per
 // CPU runs at a time, each on one worker; the others queue in order.
+// Identical requests share one computation, and the last serveRecent
+// results are kept for requests that ask again (see shared).
 type classroom struct {
-	mux   *http.ServeMux
-	slots chan struct{}
-	mu    sync.Mutex
-	cache map[string]*model.Scenario // the embedded scenarios, loaded once
+	mux      *http.ServeMux
+	slots    chan struct{}
+	computed atomic.Int64 // computations run, which the tests count
+
+	mu      sync.Mutex
+	cache   map[string]*model.Scenario // the embedded scenarios, loaded once
+	flights map[string]*flight         // computations in flight, by key
+	recent  map[string]any             // finished results, by key
+	order   []string                   // recent's keys, oldest first
 }
 
 func newClassroom() *classroom {
 	mux := http.NewServeMux()
-	c := &classroom{mux: mux, slots: make(chan struct{}, runtime.NumCPU()), cache: map[string]*model.Scenario{}}
+	c := &classroom{mux: mux, slots: make(chan struct{}, runtime.NumCPU()), cache: map[string]*model.Scenario{},
+		flights: map[string]*flight{}, recent: map[string]any{}}
 	mux.HandleFunc("GET /{$}", c.page)
-	mux.HandleFunc("GET /api/scenarios", c.handle(false, c.scenarios))
-	mux.HandleFunc("GET /api/scenario", c.handle(false, c.scenario))
-	mux.HandleFunc("GET /api/compare", c.handle(true, c.compare))
-	mux.HandleFunc("GET /api/explain", c.handle(true, c.explain))
-	mux.HandleFunc("GET /api/trace", c.handle(true, c.trace))
+	mux.HandleFunc("GET /api/scenarios", c.handle(c.scenarios))
+	mux.HandleFunc("GET /api/scenario", c.handle(c.scenario))
+	mux.HandleFunc("GET /api/compare", c.handle(c.compare))
+	mux.HandleFunc("GET /api/explain", c.handle(c.explain))
+	mux.HandleFunc("GET /api/trace", c.handle(c.trace))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, http.StatusNotFound, fmt.Sprintf("%s %s: no such page; want GET / or /api/scenarios, /api/scenario, /api/compare, /api/explain, /api/trace", r.Method, r.URL.Path))
 	})
@@ -79,11 +88,10 @@ func badRequest(format string, args ...any) error {
 	return &apiError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
 }
 
-// handle wraps an endpoint: it bounds the request by serveTimeout, runs
-// a computing endpoint in a slot (waiting for one in turn), writes the
-// result as JSON or the error with its status, and turns a panic into
-// a 500 rather than a dropped connection.
-func (c *classroom) handle(computes bool, f func(ctx context.Context, q url.Values) (any, error)) http.HandlerFunc {
+// handle wraps an endpoint: it bounds the request by serveTimeout,
+// writes the result as JSON or the error with its status, and turns a
+// panic into a 500 rather than a dropped connection.
+func (c *classroom) handle(f func(ctx context.Context, q url.Values) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if p := recover(); p != nil {
@@ -92,15 +100,6 @@ func (c *classroom) handle(computes bool, f func(ctx context.Context, q url.Valu
 		}()
 		ctx, cancel := context.WithTimeout(r.Context(), serveTimeout)
 		defer cancel()
-		if computes {
-			select {
-			case c.slots <- struct{}{}:
-				defer func() { <-c.slots }()
-			case <-ctx.Done():
-				writeContextError(w, ctx)
-				return
-			}
-		}
 		v, err := f(ctx, r.URL.Query())
 		var ae *apiError
 		var ue *usageError

@@ -167,12 +167,7 @@ func (c *classroom) compare(ctx context.Context, values url.Values) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	setups := []sim.Setup{{Scenario: a.scenario, Strategies: a.strategyMap()}, {Scenario: b.scenario, Strategies: b.strategyMap()}}
-	cmp, err := sim.Compare(ctx, setups, cfg)
-	if err != nil {
-		return nil, err
-	}
-	out := classroomComparison{Comparison: cmp}
+	var out classroomComparison
 	out.Commands.A, out.Commands.B = runCommand(a, cfg), runCommand(b, cfg)
 	out.Commands.Compare = out.Commands.A
 	if versus := append(repeated("--versus-set", q.q["versus-set"]), repeated("--versus", q.q["versus"])...); len(versus) > 0 {
@@ -183,6 +178,18 @@ func (c *classroom) compare(ctx context.Context, values url.Values) (any, error)
 		flags = append(flags, repeated("--versus-set", vs)...)
 		out.Commands.Compare = commandLine("compare", a.name, append(flags, repeated("--versus", vst)...)...)
 	}
+	setups := []sim.Setup{{Scenario: a.scenario, Strategies: a.strategyMap()}, {Scenario: b.scenario, Strategies: b.strategyMap()}}
+	cmp, err := c.shared(ctx, out.Commands.Compare+"\n"+out.Commands.B, func(ctx context.Context) (any, error) {
+		cmp, err := sim.Compare(ctx, setups, cfg)
+		if err != nil {
+			return nil, err // a partial comparison is no answer: the command would print more
+		}
+		return cmp, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.Comparison = cmp.(*sim.Comparison)
 	return out, nil
 }
 
@@ -193,7 +200,7 @@ type classroomExplanation struct {
 	Explanation *explanation `json:"explanation"`
 }
 
-func (c *classroom) explain(_ context.Context, values url.Values) (any, error) {
+func (c *classroom) explain(ctx context.Context, values url.Values) (any, error) {
 	q, err := readQuery(values, "scenario", "set")
 	if err != nil {
 		return nil, err
@@ -202,16 +209,16 @@ func (c *classroom) explain(_ context.Context, values url.Values) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var w model.World
-	st.scenario.Central(&w)
-	a, err := analytics.Analyze(&w)
-	if err != nil {
-		return nil, err
-	}
-	return classroomExplanation{
-		Command:     commandLine("explain", st.name, repeated("--set", st.sets)...),
-		Explanation: newExplanation(st.scenario, &w, a),
-	}, nil
+	command := commandLine("explain", st.name, repeated("--set", st.sets)...)
+	return c.shared(ctx, command, func(context.Context) (any, error) {
+		var w model.World
+		st.scenario.Central(&w)
+		a, err := analytics.Analyze(&w)
+		if err != nil {
+			return nil, err
+		}
+		return classroomExplanation{Command: command, Explanation: newExplanation(st.scenario, &w, a)}, nil
+	})
 }
 
 // classroomTrace is /api/trace: one episode of one setting, as parley
@@ -221,7 +228,7 @@ type classroomTrace struct {
 	Trace   *sim.EpisodeTrace `json:"trace"`
 }
 
-func (c *classroom) trace(_ context.Context, values url.Values) (any, error) {
+func (c *classroom) trace(ctx context.Context, values url.Values) (any, error) {
 	q, err := readQuery(values, "scenario", "seed", "episode", "set", "strategy")
 	if err != nil {
 		return nil, err
@@ -239,14 +246,14 @@ func (c *classroom) trace(_ context.Context, values url.Values) (any, error) {
 		return nil, err
 	}
 	cfg.Episodes, cfg.Strategies = int(i)+1, st.strategyMap()
-	tr, err := sim.Trace(st.scenario, cfg, int(i))
-	if err != nil {
-		return nil, err
-	}
 	flags := []string{"--seed", strconv.FormatUint(cfg.Seed, 10), "--episode", strconv.FormatInt(i, 10)}
 	flags = append(flags, repeated("--set", st.sets)...)
-	return classroomTrace{
-		Command: commandLine("trace", st.name, append(flags, repeated("--strategy", st.strategies)...)...),
-		Trace:   tr,
-	}, nil
+	command := commandLine("trace", st.name, append(flags, repeated("--strategy", st.strategies)...)...)
+	return c.shared(ctx, command, func(context.Context) (any, error) {
+		tr, err := sim.Trace(st.scenario, cfg, int(i))
+		if err != nil {
+			return nil, err
+		}
+		return classroomTrace{Command: command, Trace: tr}, nil
+	})
 }

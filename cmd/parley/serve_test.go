@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parley-sim/parley/scenarios"
 )
 
 // get asks the classroom handler for target and returns the status and
@@ -245,6 +247,19 @@ func TestClassroomDocCoversEveryField(t *testing.T) {
 		for f := range typ.Fields() {
 			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); !strings.Contains(string(doc), "`"+name+"`") {
 				t.Errorf("docs/classroom.md does not name %s.%s (`%s`)", typ, f.Name, name)
+			}
+		}
+	}
+}
+
+// TestServeEveryScenario checks that the page can show every embedded
+// scenario: each endpoint answers for it.
+func TestServeEveryScenario(t *testing.T) {
+	h := newClassroom()
+	for _, name := range scenarios.Names() {
+		for _, target := range []string{"/api/scenario?", "/api/compare?episodes=20&", "/api/explain?", "/api/trace?"} {
+			if status, body := get(t, h, target+"scenario="+name); status != 200 {
+				t.Errorf("%sscenario=%s: %d %.300s", target, name, status, body)
 			}
 		}
 	}
