@@ -107,6 +107,14 @@ func TestLoadErrors(t *testing.T) {
 		// issue #13 failure 7: 1e999 said "want a number".
 		{"number beyond float64", strings.Replace(minimal, "discount: 0.9", "discount: 1e999", 1),
 			[]string{`f.yaml:9:15: actors.a.discount: "1e999"; want a number of magnitude below 1.8e308, the largest a float64 holds`}},
+		// issue #13 deliverable 6: validate /etc/shadow quoted every line as an unknown field.
+		{"not a scenario: its content is not shown", "root:$6$SECRET:19000:0:99999:7:::\nbin:*:19000:0:99999:7:::\n",
+			[]string{"f.yaml:1:1: not a scenario file: none of its top-level keys is a scenario field or close to one; want a scenario mapping with name, description, horizon, issues and actors (its content is not shown)"}},
+		{"near misses are still corrected", "Name: x\n",
+			[]string{"f.yaml:1:1: Name: unknown field; valid fields here: name, summary, description, extends, start, round, horizon, issues, actors, deals, shocks, protocol; did you mean name?",
+				"f.yaml:1:1: name: missing; this field is required", "f.yaml:1:1: description: missing; this field is required",
+				"f.yaml:1:1: horizon: missing; this field is required", "f.yaml:1:1: issues: missing; this field is required",
+				"f.yaml:1:1: actors: missing; this field is required"}},
 		{"horizon zero", strings.Replace(minimal, "horizon: 10", "horizon: 0", 1),
 			[]string{"f.yaml:3:10: horizon: 0 is out of range; want a whole number in [1, 1200]"}},
 		{"horizon absurd", strings.Replace(minimal, "horizon: 10", "horizon: 1000000", 1),

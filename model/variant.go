@@ -43,6 +43,13 @@ func (d *decoder) resolveTree(src Source, resolve Resolver, chain []string, by *
 			Msg: describe(root) + "; want a scenario mapping with name, description, horizon, issues and actors"})
 		return nil
 	}
+	if by == nil && !scenarioKeys(root) {
+		// Each unknown key would be quoted (validate /etc/shadow printed
+		// every line): report the file as a whole.
+		d.errs = append(d.errs, &Error{File: src.Name, Line: root.Line, Column: root.Column,
+			Msg: "not a scenario file: none of its top-level keys is a scenario field or close to one; want a scenario mapping with name, description, horizon, issues and actors (its content is not shown)"})
+		return nil
+	}
 	ext := lookup(root, "extends")
 	if ext == nil {
 		return root
@@ -106,6 +113,25 @@ func (d *decoder) resolveTree(src Source, resolve Resolver, chain []string, by *
 func scenarioLike(root *yaml.Node) bool {
 	return root != nil && root.Kind == yaml.MappingNode && lookup(root, "name") != nil && lookup(root, "description") != nil &&
 		(lookup(root, "horizon") != nil || lookup(root, "extends") != nil)
+}
+
+// scenarioKeys reports whether a mapping has a top-level key that is a
+// scenario field, or a near miss of one that an unknown-field error
+// would help correct (Name, descripton), or no keys at all.
+func scenarioKeys(root *yaml.Node) bool {
+	if len(root.Content) == 0 {
+		return true
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := deref(root.Content[i])
+		if k.Kind != yaml.ScalarNode {
+			return true
+		}
+		if lower := strings.ToLower(k.Value); slices.Contains(topFields, lower) || suggest.Hint(lower, topFields) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // edits returns the key and value nodes of a variant's overrides or scale
