@@ -26,10 +26,24 @@ type accumulator[A any] interface {
 // concurrently, each time blocks are merged, with the episodes merged so
 // far and n: the counts rise and the last is n, n.
 func playBlocks[A accumulator[A]](ctx context.Context, n, workers int, fresh func() A, newWorker func() func(i int, acc A), progress func(done, total int64)) (A, error) {
+	return playBlockRange(ctx, n, 0, numBlocks(n), workers, fresh, newWorker, progress)
+}
+
+// numBlocks returns the number of blocks of n episodes, the last one
+// shorter when blockSize does not divide n.
+func numBlocks(n int) int {
 	blocks := n / blockSize
 	if n%blockSize != 0 {
 		blocks++ // written so, (n + blockSize − 1) / blockSize would overflow near the largest int
 	}
+	return blocks
+}
+
+// playBlockRange is playBlocks for blocks first … last−1 of n episodes
+// alone, merged in order into a fresh accumulator: a shard of the run.
+// Its progress counts the episodes of those blocks alone.
+func playBlockRange[A accumulator[A]](ctx context.Context, n, first, last, workers int, fresh func() A, newWorker func() func(i int, acc A), progress func(done, total int64)) (A, error) {
+	workers = min(workers, last-first) // a short shard needs fewer
 	window := 2 * workers
 	type job struct {
 		block int
@@ -54,11 +68,11 @@ func playBlocks[A accumulator[A]](ctx context.Context, n, workers int, fresh fun
 	total := fresh()
 	var free []A
 	pending := make(map[int]A, window)
-	next, merged := 0, 0
-	for merged < blocks {
+	next, merged := first, first
+	for merged < last {
 		var send chan job
 		j := job{block: next}
-		if next < blocks && next-merged < window {
+		if next < last && next-merged < window {
 			send = jobs
 			if k := len(free); k > 0 {
 				j.acc, free = free[k-1], free[:k-1]
@@ -82,7 +96,8 @@ func playBlocks[A accumulator[A]](ctx context.Context, n, workers int, fresh fun
 				merged++
 			}
 			if progress != nil && merged > before {
-				progress(min(int64(merged)*blockSize, int64(n)), int64(n))
+				lo, hi := int64(first)*blockSize, min(int64(last)*blockSize, int64(n))
+				progress(min(int64(merged)*blockSize, int64(n))-lo, hi-lo)
 			}
 		}
 		if send != nil {

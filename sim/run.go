@@ -20,12 +20,7 @@ func Run(ctx context.Context, s *model.Scenario, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	fresh := func() *tally { return newTally(Metrics(s, p.horizon)) }
-	worker := func() func(int, *tally) {
-		w := newPlayer(p)
-		return func(i int, t *tally) { t.add(w.play(i)) }
-	}
-	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker, p.progress)
+	t, err := playBlocks(ctx, p.episodes, p.workers, p.freshTally, p.tallyWorker, p.progress)
 	if err != nil {
 		if t.episodes == 0 {
 			return nil, err
@@ -35,6 +30,16 @@ func Run(ctx context.Context, s *model.Scenario, cfg Config) (*Result, error) {
 		return r, err
 	}
 	return p.result(t), nil
+}
+
+// freshTally returns an empty tally of the run's metrics.
+func (p plan) freshTally() *tally { return newTally(Metrics(p.scn, p.horizon)) }
+
+// tallyWorker returns a function that plays episode i into a tally, on
+// a player of its own.
+func (p plan) tallyWorker() func(int, *tally) {
+	w := newPlayer(p)
+	return func(i int, t *tally) { t.add(w.play(i)) }
 }
 
 // A player plays episodes one after another with its own generator and

@@ -71,7 +71,7 @@ var errReported = errors.New("reported")
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, sweepCmd, discoverCmd, gameCmd, backtestCmd, explainCmd, traceCmd, scenariosCmd, lessonsCmd, showCmd, validateCmd, equilibriaCmd, serveCmd, completionCmd, versionCmd}
+	commands = []*command{runCmd, compareCmd, sweepCmd, discoverCmd, gameCmd, mergeCmd, backtestCmd, explainCmd, traceCmd, scenariosCmd, lessonsCmd, showCmd, validateCmd, equilibriaCmd, serveCmd, completionCmd, versionCmd}
 }
 
 func lookupCommand(name string) *command {

@@ -48,6 +48,7 @@ func TestOutputDocCoversEveryField(t *testing.T) {
 	visit(reflect.TypeFor[foundTrace]())
 	visit(reflect.TypeFor[explanation]())
 	visit(reflect.TypeFor[printedLesson]())
+	visit(reflect.TypeFor[partialFile]())
 	if fields < 30 {
 		t.Fatalf("found only %d JSON fields; the walk is broken", fields)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/parley-sim/parley/internal/suggest"
@@ -32,6 +33,7 @@ Without an argument, runs the default scenario, muscat.`,
 		o := &runOptions{}
 		o.declare(fs)
 		plotFlag(fs, &o.plot)
+		o.shard.declare(fs, "run's blocks of 256 episodes")
 		return o
 	},
 	run:    runRun,
@@ -50,17 +52,35 @@ func (o *runOptions) declare(fs *pflag.FlagSet) {
 type runOptions struct {
 	simFlags
 	format *outputFormat
-	plot   string // --plot, declared by the commands that draw
+	plot   string    // --plot, declared by the commands that draw
+	shard  shardFlag // declared by run alone
 }
 
 func runRun(e *env, opts any, args []string) error {
 	o := opts.(*runOptions)
+	var sh sim.Shard
+	var err error
+	if o.shard.given() {
+		if sh, err = o.shard.check(o.format, flagIf(o.plot != "", "--plot")); err != nil {
+			return err
+		}
+	}
 	if err := e.checkPlot(o.plot); err != nil {
 		return err
 	}
 	s, cfg, err := o.setUp(e, args)
 	if err != nil {
 		return err
+	}
+	if o.shard.given() {
+		pf, err := newPartialFile("run", sh, s, &o.simFlags, options{})
+		if err != nil {
+			return err
+		}
+		return playShard(e, &cfg, pf, func(ctx context.Context) (err error) {
+			pf.Run, err = sim.RunShard(ctx, s, cfg, sh)
+			return err
+		})
 	}
 	ctx, stop := interruptible()
 	defer stop()

@@ -25,6 +25,7 @@ var cheapArgs = map[string][]string{
 	"completion": {"completion", "bash"},
 	"version":    {"version"},
 	"sweep":      {"sweep", "rubinstein", "--episodes", "10", "--param", "actors.first.discount=0.8,0.9"},
+	"merge":      {"merge", "testdata/shards/rubinstein-1.json", "testdata/shards/rubinstein-2.json"},
 	"discover": {"discover", "rubinstein", "--episodes", "10", "--samples", "20", "--where", "outcomes.comprehensive.p >= 1",
 		"--range", "actors.first.discount=0.5:0.9"},
 }

@@ -100,7 +100,7 @@ func (h *Histogram) bin(x float64) int {
 // order. Merge panics if o was not made with the same constructor and
 // arguments as h: merging different layouts is a programmer error.
 func (h *Histogram) Merge(o *Histogram) {
-	if h.lo != o.lo || h.hi != o.hi || len(h.counts) != len(o.counts) || h.discrete != o.discrete {
+	if !h.SameLayout(o) {
 		panic("stats: Histogram.Merge of different layouts")
 	}
 	if o.n == 0 {
