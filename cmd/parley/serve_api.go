@@ -47,12 +47,13 @@ type classroom struct {
 	flights map[string]*flight         // computations in flight, by key
 	recent  map[string]any             // finished results, by key
 	order   []string                   // recent's keys, oldest first
+	derived map[derivation]*model.Scenario
 }
 
 func newClassroom() *classroom {
 	mux := http.NewServeMux()
 	c := &classroom{mux: mux, slots: make(chan struct{}, runtime.NumCPU()), cache: map[string]*model.Scenario{},
-		flights: map[string]*flight{}, recent: map[string]any{}}
+		flights: map[string]*flight{}, recent: map[string]any{}, derived: map[derivation]*model.Scenario{}}
 	mux.HandleFunc("GET /{$}", c.page)
 	mux.HandleFunc("GET /api/scenarios", c.handle(c.scenarios))
 	mux.HandleFunc("GET /api/scenario", c.handle(c.scenario))

@@ -33,7 +33,7 @@ func (st setting) strategyMap() map[string]model.Strategy {
 // the flags setFlag and strategyFlag give in q: st's scenario with them
 // set over its own, and its lists with theirs replacing the same paths
 // and actors.
-func (st setting) over(q query, setFlag, strategyFlag string) (setting, error) {
+func (c *classroom) over(st setting, q query, setFlag, strategyFlag string) (setting, error) {
 	sets, err := canonicalSets(st.scenario, setFlag, q.q[strings.TrimPrefix(setFlag, "--")])
 	if err != nil {
 		return st, err
@@ -43,7 +43,7 @@ func (st setting) over(q query, setFlag, strategyFlag string) (setting, error) {
 		return st, err
 	}
 	out := setting{name: st.name, sets: merge(st.sets, sets), strategies: merge(st.strategies, strategies)}
-	if out.scenario, err = withSets(st.scenario, setFlag, sets); err != nil {
+	if out.scenario, err = c.withSets(st.scenario, setFlag, sets); err != nil {
 		return st, err
 	}
 	return out, nil
@@ -93,7 +93,7 @@ func (c *classroom) baseSetting(q query) (setting, error) {
 	if err != nil {
 		return setting{}, err
 	}
-	return setting{name: s.Name, scenario: s}.over(q, "--set", "--strategy")
+	return c.over(setting{name: s.Name, scenario: s}, q, "--set", "--strategy")
 }
 
 // sampling reads a query's seed and episodes.
@@ -163,7 +163,7 @@ func (c *classroom) compare(ctx context.Context, values url.Values) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	b, err := a.over(q, "--versus-set", "--versus")
+	b, err := c.over(a, q, "--versus-set", "--versus")
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"errors"
+	"strings"
+
+	"github.com/parley-sim/parley/model"
 )
 
 // serveRecent is how many finished results a classroom keeps for
@@ -81,6 +84,42 @@ func (c *classroom) keep(key string, v any) {
 		delete(c.recent, c.order[0])
 		c.order = c.order[1:]
 	}
+}
+
+// A derivation is a scenario with fields set, as a key: the scenario it
+// is derived from and the canonical --set values, one a line.
+type derivation struct {
+	from *model.Scenario
+	sets string
+}
+
+// withSets returns s with the fields specs set, as withSets does, kept
+// for the requests that set the same (a setting's comparison, structure
+// and episode each need it; model.Scenario.With parses the scenario
+// again, the costliest part of a request after the episodes). specs are
+// canonical: canonicalSets wrote them.
+func (c *classroom) withSets(s *model.Scenario, flag string, specs []string) (*model.Scenario, error) {
+	if len(specs) == 0 {
+		return s, nil
+	}
+	key := derivation{s, strings.Join(specs, "\n")}
+	c.mu.Lock()
+	w, ok := c.derived[key]
+	c.mu.Unlock()
+	if ok {
+		return w, nil
+	}
+	w, err := withSets(s, flag, specs)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if len(c.derived) >= serveRecent {
+		clear(c.derived) // a class's settings since: they come back in one computation each
+	}
+	c.derived[key] = w
+	c.mu.Unlock()
+	return w, nil
 }
 
 // isContextError reports whether err is a context's end.
