@@ -132,11 +132,12 @@ func transpose(x [][]*big.Rat) [][]*big.Rat {
 }
 
 // positiveIntegers returns a matrix of positive integers that is a
-// positive affine transformation of x: x shifted so its least entry is 1,
-// then multiplied by the least common multiple of the denominators. Best
-// responses, and so equilibria, are unchanged by such a transformation, and
-// integers let vertices use fraction-free elimination.
-func positiveIntegers(x [][]*big.Rat) [][]*big.Int {
+// positive affine transformation of x, (x + shift)·scale: x shifted so its
+// least entry is 1, then multiplied by the least common multiple of the
+// denominators. Best responses, and so equilibria, are unchanged by such a
+// transformation, and integers let vertices use fraction-free
+// elimination.
+func positiveIntegers(x [][]*big.Rat) (out [][]*big.Int, shift *big.Rat, scale *big.Int) {
 	low := new(big.Rat).Set(x[0][0])
 	for _, row := range x {
 		for _, v := range row {
@@ -145,7 +146,7 @@ func positiveIntegers(x [][]*big.Rat) [][]*big.Int {
 			}
 		}
 	}
-	shift := new(big.Rat).Sub(big.NewRat(1, 1), low)
+	shift = new(big.Rat).Sub(big.NewRat(1, 1), low)
 	shifted := make([][]*big.Rat, len(x))
 	lcm := big.NewInt(1)
 	var g big.Int
@@ -158,12 +159,12 @@ func positiveIntegers(x [][]*big.Rat) [][]*big.Int {
 			lcm.Mul(lcm, g.Quo(d, &g))
 		}
 	}
-	out := make([][]*big.Int, len(x))
+	out = make([][]*big.Int, len(x))
 	for i, row := range shifted {
 		out[i] = make([]*big.Int, len(row))
 		for j, v := range row {
 			out[i][j] = new(big.Int).Mul(v.Num(), new(big.Int).Quo(lcm, v.Denom()))
 		}
 	}
-	return out
+	return out, shift, lcm
 }

@@ -226,3 +226,23 @@ func TestPureEquilibriaAreMutualBestResponses(t *testing.T) {
 		}
 	}
 }
+
+// expected returns the expected payoff xᵀ u y, summed term by term, to
+// check the payoffs Solve derives from its vertices.
+func expected(u [][]*big.Rat, x, y []*big.Rat) *big.Rat {
+	sum := new(big.Rat)
+	var t big.Rat
+	for i, row := range u {
+		if x[i].Sign() == 0 {
+			continue
+		}
+		for j, v := range row {
+			if y[j].Sign() == 0 {
+				continue
+			}
+			t.Mul(v, x[i])
+			sum.Add(sum, t.Mul(&t, y[j]))
+		}
+	}
+	return sum
+}

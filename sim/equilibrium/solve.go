@@ -71,7 +71,8 @@ func Solve(a, b [][]*big.Rat) (*Solution, error) {
 		return nil, fmt.Errorf("game is %d×%d: vertex enumeration would solve C(%d, %d) = %s linear systems per player; want at most %d, as in a 10×10 game (a few seconds)",
 			m, n, m+n, m, c, maxSystems)
 	}
-	pb, qa := positiveIntegers(b), positiveIntegers(transpose(a))
+	pb, shiftB, scaleB := positiveIntegers(b)
+	qa, shiftA, scaleA := positiveIntegers(transpose(a))
 	if bits := max(maxBitLen(pb), maxBitLen(qa)); bits > maxPayoffBits {
 		return nil, fmt.Errorf("payoffs: their exact fractions over a common denominator need %d bits; want at most %d (shorter decimals or fractions)", bits, maxPayoffBits)
 	} else if err := checkCost(m, n, bits); err != nil {
@@ -86,19 +87,25 @@ func Solve(a, b [][]*big.Rat) (*Solution, error) {
 	for _, v := range qy {
 		sol.Degenerate = sol.Degenerate || v.labels() > n
 	}
+	xs, ys := make([]*strategy, len(px)), make([]*strategy, len(qy))
 	allRows, allCols := uint64(1)<<m-1, uint64(1)<<n-1
-	for _, x := range px {
-		for _, y := range qy {
+	for k, x := range px {
+		for l, y := range qy {
 			// x's zero coordinates and y's tight rows must cover the rows;
 			// x's tight columns and y's zero coordinates the columns.
 			if x.zero|y.tight != allRows || x.tight|y.zero != allCols {
 				continue
 			}
-			p1, p2 := normalise(x.z), normalise(y.z)
+			if xs[k] == nil {
+				xs[k] = newStrategy(x, shiftB, scaleB)
+			}
+			if ys[l] == nil {
+				ys[l] = newStrategy(y, shiftA, scaleA)
+			}
 			sol.Equilibria = append(sol.Equilibria, Equilibrium{
-				P1:     p1,
-				P2:     p2,
-				Payoff: [2]*big.Rat{expected(a, p1, p2), expected(b, p1, p2)},
+				P1:     copyRats(xs[k].p),
+				P2:     copyRats(ys[l].p),
+				Payoff: [2]*big.Rat{new(big.Rat).Set(ys[l].payoff), new(big.Rat).Set(xs[k].payoff)},
 			})
 		}
 	}
@@ -114,36 +121,43 @@ func Solve(a, b [][]*big.Rat) (*Solution, error) {
 	return sol, nil
 }
 
-// normalise returns z/Σz.
-func normalise(z []*big.Rat) []*big.Rat {
-	sum := new(big.Rat)
-	for _, v := range z {
-		sum.Add(sum, v)
-	}
-	out := make([]*big.Rat, len(z))
-	for i, v := range z {
-		out[i] = new(big.Rat).Quo(v, sum)
-	}
-	return out
+// A strategy is a vertex of a best-response polytope as a mixed
+// strategy, with the payoff it gives the other player when the two are
+// an equilibrium.
+type strategy struct {
+	p      []*big.Rat
+	payoff *big.Rat
 }
 
-// expected returns the expected payoff xᵀ u y.
-func expected(u [][]*big.Rat, x, y []*big.Rat) *big.Rat {
+// newStrategy returns the vertex v of a polytope {z ≥ 0, Mᵀz ≤ 1} as the
+// mixed strategy z/Σz and the other player's payoff in an equilibrium
+// with it, where M = (U + shift)·scale is the other player's payoff
+// matrix U made positive integers (positiveIntegers). In an equilibrium
+// the other player mixes only strategies j where (Mᵀz)_j = 1, so its
+// payoff in M is 1/Σz and in U, 1/(scale·Σz) − shift: the expected payoff
+// xᵀUy, exactly. Solve makes one for each vertex in some equilibrium,
+// once.
+func newStrategy(v vertex, shift *big.Rat, scale *big.Int) *strategy {
 	sum := new(big.Rat)
-	var t big.Rat
-	for i, row := range u {
-		if x[i].Sign() == 0 {
-			continue
-		}
-		for j, v := range row {
-			if y[j].Sign() == 0 {
-				continue
-			}
-			t.Mul(v, x[i])
-			sum.Add(sum, t.Mul(&t, y[j]))
-		}
+	for _, x := range v.z {
+		sum.Add(sum, x)
 	}
-	return sum
+	p := make([]*big.Rat, len(v.z))
+	for i, x := range v.z {
+		p[i] = new(big.Rat).Quo(x, sum)
+	}
+	payoff := new(big.Rat).Mul(sum, new(big.Rat).SetInt(scale))
+	payoff.Inv(payoff).Sub(payoff, shift)
+	return &strategy{p: p, payoff: payoff}
+}
+
+// copyRats returns a copy of x with its own numbers.
+func copyRats(x []*big.Rat) []*big.Rat {
+	out := make([]*big.Rat, len(x))
+	for i, v := range x {
+		out[i] = new(big.Rat).Set(v)
+	}
+	return out
 }
 
 // compareDesc orders vectors of equal length lexicographically, larger
