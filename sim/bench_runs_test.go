@@ -74,7 +74,8 @@ func BenchmarkTallyMerge(b *testing.B) {
 // one block of episodes on one worker, with and without the bootstrap
 // replicates, and reports the cost of a cell-episode (ns/cell-episode):
 // one episode of one cell, tallies and weights included, to set against
-// BenchmarkEpisode/muscat, a run's episode.
+// BenchmarkEpisode/muscat, a run's episode; cpu-ns/cell-episode is the
+// same in CPU time, to set against its cpu-ns/round × rounds/op.
 func BenchmarkPlayGame(b *testing.B) {
 	s := load(b, "muscat")
 	for _, replicates := range []int{0, DefaultReplicates} {
@@ -82,6 +83,7 @@ func BenchmarkPlayGame(b *testing.B) {
 			cfg := DefaultGameConfig()
 			cfg.Config.Episodes, cfg.Config.Workers, cfg.Replicates = blockSize, 1, replicates
 			var cells int
+			cpu := startCPU()
 			for b.Loop() {
 				g, err := PlayGame(context.Background(), s, cfg)
 				if err != nil {
@@ -89,6 +91,7 @@ func BenchmarkPlayGame(b *testing.B) {
 				}
 				cells = len(g.Cells) * len(g.Cells[0])
 			}
+			cpu.report(b, float64(b.N*cells*blockSize), "cell-episode")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*cells*blockSize), "ns/cell-episode")
 		})
 	}

@@ -11,9 +11,10 @@ import (
 
 // BenchmarkEpisode plays episodes of every shipped scenario one after
 // another, as a worker does, and reports the cost of a simulated round
-// (ns/round), the rounds an episode plays (rounds/op) and the uniform
-// numbers it draws (draws/op: see episodeDraws), to set against
-// BenchmarkRNG's cost of one draw. It must allocate nothing.
+// (ns/round, and in CPU time cpu-ns/round), the rounds an episode plays
+// (rounds/op) and the uniform numbers it draws (draws/op: see
+// episodeDraws), to set against BenchmarkRNG's cost of one draw. It must
+// allocate nothing.
 func BenchmarkEpisode(b *testing.B) {
 	for _, name := range scenarios.Names() {
 		b.Run(name, func(b *testing.B) {
@@ -32,10 +33,12 @@ func benchmarkEpisode(b *testing.B, s *model.Scenario) {
 	rounds := 0
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := startCPU()
 	for i := 0; b.Loop(); i++ {
 		rounds += w.play(i).Rounds
 	}
 	b.StopTimer()
+	cpu.report(b, float64(rounds), "round")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(rounds), "ns/round")
 	b.ReportMetric(float64(rounds)/float64(b.N), "rounds/op")
 	b.ReportMetric(episodeDraws(p, 1000), "draws/op")
@@ -113,22 +116,27 @@ func randomParams(v reflect.Value, seen map[uintptr]bool) int {
 // Float64 of the ChaCha8 generator an episode is seeded with, and the
 // SplitMix64 hash-to-uniform step every parameter and event draws (see
 // stream.go). ns/round of BenchmarkEpisode over these gives the cost of a
-// simulated round in draws.
+// simulated round in draws; cpu-ns/op is a draw's CPU time, to set
+// against cpu-ns/round.
 func BenchmarkRNG(b *testing.B) {
 	b.Run("chacha8", func(b *testing.B) {
 		rng := rand.New(rand.NewChaCha8([32]byte{1}))
 		sum := 0.0
+		cpu := startCPU()
 		for b.Loop() {
 			sum += rng.Float64()
 		}
+		cpu.report(b, float64(b.N), "op")
 		sink = sum
 	})
 	b.Run("hash", func(b *testing.B) {
 		ev := events{key: 1}
 		sum := 0.0
+		cpu := startCPU()
 		for i := 0; b.Loop(); i++ {
 			sum += ev.uniform(tagShock, i, 0)
 		}
+		cpu.report(b, float64(b.N), "op")
 		sink = sum
 	})
 }
