@@ -167,6 +167,26 @@ func (g *MetaGame) Replicate(r int) (a, b [][]float64) {
 // PlayGame returns ctx's error and, if at least two episodes were played
 // in every cell, the game estimated so far, marked Partial.
 func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame, error) {
+	gp, err := newGamePlan(s, cfg)
+	if err != nil {
+		return nil, err
+	}
+	p := gp.plans[0]
+	t, err := playBlocks(ctx, p.episodes, p.workers, gp.fresh, gp.worker, p.progress)
+	return gp.finish(t, err)
+}
+
+// A gamePlan is a meta-game set up to be played: its header, the plans
+// of its cells, row by row, and the choices its tally follows.
+type gamePlan struct {
+	g          *MetaGame
+	plans      []plan
+	replicates int
+	chosen     []choice
+}
+
+// newGamePlan checks cfg and sets up the meta-game of s.
+func newGamePlan(s *model.Scenario, cfg GameConfig) (*gamePlan, error) {
 	if len(cfg.Config.Strategies) > 0 {
 		return nil, errors.New("strategies: set GameConfig.Strategies, not Config.Strategies")
 	}
@@ -217,28 +237,40 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 	}
 	p := plans[0]
 	g.Seed, g.Horizon, g.workers = p.seed, p.horizon, cfg.Config.Workers
-	chosen := choices(cfg.Strategies)
-	fresh := func() *gameTally { return newGameTally(len(plans), cfg.Replicates, chosen) }
-	worker := func() func(int, *gameTally) {
-		players := make([]*player, len(plans))
-		for c, pl := range plans {
-			players[c] = newPlayer(pl)
-		}
-		worlds := newWorldSampler(p)
-		weights := make([]float64, cfg.Replicates)
-		eps := make([]*Episode, len(plans))
-		return func(i int, t *gameTally) {
-			poissonWeights(weights, p.seed, i)
-			t.addWeights(weights)
-			world, key := worlds.sample(i) // the cells differ by strategies alone
-			for c, w := range players {
-				eps[c] = w.playIn(world, key)
-				t.add(c, eps[c], weights)
-			}
-			t.addChoices(eps)
-		}
+	return &gamePlan{g: g, plans: plans, replicates: cfg.Replicates, chosen: choices(cfg.Strategies)}, nil
+}
+
+// fresh returns an empty tally of the game.
+func (gp *gamePlan) fresh() *gameTally { return newGameTally(len(gp.plans), gp.replicates, gp.chosen) }
+
+// worker returns a function that plays episode i of every cell into a
+// tally, on players of its own.
+func (gp *gamePlan) worker() func(int, *gameTally) {
+	p := gp.plans[0]
+	players := make([]*player, len(gp.plans))
+	for c, pl := range gp.plans {
+		players[c] = newPlayer(pl)
 	}
-	t, err := playBlocks(ctx, p.episodes, p.workers, fresh, worker, p.progress)
+	worlds := newWorldSampler(p)
+	weights := make([]float64, gp.replicates)
+	eps := make([]*Episode, len(gp.plans))
+	return func(i int, t *gameTally) {
+		poissonWeights(weights, p.seed, i)
+		t.addWeights(weights)
+		world, key := worlds.sample(i) // the cells differ by strategies alone
+		for c, w := range players {
+			eps[c] = w.playIn(world, key)
+			t.add(c, eps[c], weights)
+		}
+		t.addChoices(eps)
+	}
+}
+
+// finish turns the tally of the game's episodes into the MetaGame; err
+// is the error that stopped the play, if any.
+func (gp *gamePlan) finish(t *gameTally, err error) (*MetaGame, error) {
+	g := gp.g
+	rows, cols := len(g.Players[0].Strategies), len(g.Players[1].Strategies)
 	if err != nil && t.cells[0].utility[0].N() < 2 {
 		return nil, err
 	}
@@ -261,7 +293,7 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 			g.Cells[i][j] = c
 		}
 	}
-	g.boot = make([][2][][]float64, cfg.Replicates)
+	g.boot = make([][2][][]float64, gp.replicates)
 	for r := range g.boot {
 		for k := range 2 {
 			m := make([][]float64, rows)
@@ -270,7 +302,7 @@ func PlayGame(ctx context.Context, s *model.Scenario, cfg GameConfig) (*MetaGame
 				for j := range cols {
 					m[i][j] = g.Cells[i][j].Utilities[k].Mean
 					if w := t.weight[r]; w > 0 {
-						m[i][j] = t.weighted[(2*(i*cols+j)+k)*cfg.Replicates+r] / w
+						m[i][j] = t.weighted[(2*(i*cols+j)+k)*gp.replicates+r] / w
 					}
 				}
 			}

@@ -91,11 +91,7 @@ func MergeRun(s *model.Scenario, cfg Config, parts []*RunPartial) (*Result, erro
 	if err != nil {
 		return nil, err
 	}
-	shards := make([]Shard, len(parts))
-	for k, rp := range parts {
-		shards[k] = rp.Shard
-	}
-	if err := checkShards(shards); err != nil {
+	if err := checkParts(parts, func(rp *RunPartial) Shard { return rp.Shard }); err != nil {
 		return nil, err
 	}
 	t := p.freshTally()
@@ -110,13 +106,10 @@ func MergeRun(s *model.Scenario, cfg Config, parts []*RunPartial) (*Result, erro
 // mergePartial adds the shard rp of a run of n episodes to t, which
 // holds the shards before it.
 func (t *tally) mergePartial(rp *RunPartial, n int) error {
+	if err := checkBlocks(rp.Shard, rp.Blocks, rp.Episodes, n); err != nil {
+		return err
+	}
 	first, last := rp.Shard.blocks(n)
-	if rp.Blocks != [2]int{first, last} {
-		return fmt.Errorf("blocks %d … %d; a run of %d episodes gives this shard blocks %d … %d", rp.Blocks[0], rp.Blocks[1]-1, n, first, last-1)
-	}
-	if want := int64(min(n, last*blockSize) - min(n, first*blockSize)); rp.Episodes != want {
-		return fmt.Errorf("%d episodes; its blocks hold %d", rp.Episodes, want)
-	}
 	if len(rp.Metrics) != len(t.metrics) {
 		return fmt.Errorf("%d metrics; a run of this scenario has %d", len(rp.Metrics), len(t.metrics))
 	}

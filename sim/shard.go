@@ -104,3 +104,29 @@ func checkShards(shards []Shard) error {
 	}
 	return nil
 }
+
+// checkParts reports an error unless parts, none nil, are every shard of
+// a run in order, shardOf telling a part's shard.
+func checkParts[P any](parts []*P, shardOf func(*P) Shard) error {
+	shards := make([]Shard, len(parts))
+	for k, p := range parts {
+		if p == nil {
+			return fmt.Errorf("part %d: empty; want every shard's", k+1)
+		}
+		shards[k] = shardOf(p)
+	}
+	return checkShards(shards)
+}
+
+// checkBlocks reports an error unless blocks and episodes are those that
+// shard sh of a run of n episodes plays.
+func checkBlocks(sh Shard, blocks [2]int, episodes int64, n int) error {
+	first, last := sh.blocks(n)
+	if blocks != [2]int{first, last} {
+		return fmt.Errorf("blocks %d … %d; a run of %d episodes gives this shard blocks %d … %d", blocks[0], blocks[1]-1, n, first, last-1)
+	}
+	if want := int64(min(n, last*blockSize) - min(n, first*blockSize)); episodes != want {
+		return fmt.Errorf("%d episodes; its blocks hold %d", episodes, want)
+	}
+	return nil
+}

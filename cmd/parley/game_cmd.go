@@ -54,6 +54,7 @@ Gambit. The same --seed gives the same figures whatever --workers is.`,
 		o.format = formatFlag(fs, "table", "csv", "json", "markdown")
 		fs.StringVar(&o.nfg, "nfg", "", "also write the estimated game to this `FILE` in Gambit's .nfg format; - for standard output, with --out FILE")
 		plotFlag(fs, &o.plot)
+		o.shard.declare(fs, "game's blocks of 256 episodes, in every cell,")
 		return o
 	},
 	run:    runGame,
@@ -70,6 +71,7 @@ type gameOptions struct {
 	format    *outputFormat
 	nfg       string
 	plot      string
+	shard     shardFlag
 }
 
 // gameOutput is what game prints as JSON.
@@ -85,19 +87,14 @@ func runGame(e *env, opts any, args []string) error {
 	cfg := sim.DefaultGameConfig()
 	cfg.Config.Episodes, cfg.Config.Seed, cfg.Config.Workers, cfg.Config.Horizon = o.episodes, o.seed, o.workers, o.horizon
 	cfg.Replicates = o.bootstrap
-	if o.nfg == stdioName && !e.toFile() {
-		return usagef("--nfg -: standard output takes the result; want a file for the game, or --out FILE for the result")
+	var sh sim.Shard
+	if o.shard.given() {
+		var err error
+		if sh, err = o.shard.check(o.format, flagIf(o.nfg != "", "--nfg"), flagIf(o.plot != "", "--plot")); err != nil {
+			return err
+		}
 	}
-	if o.nfg != "" && e.toFile() && sameFile(o.nfg, e.out) {
-		return usagef("--nfg %s and --out %s: the same file; want two different files", o.nfg, e.out)
-	}
-	if err := checkOutput("--nfg", o.nfg); err != nil {
-		return err
-	}
-	if o.plot != "" && o.nfg != "" && sameFile(o.plot, o.nfg) {
-		return usagef("--plot %s and --nfg %s: the same file; want two different files", o.plot, o.nfg)
-	}
-	if err := e.checkPlot(o.plot); err != nil {
+	if err := o.checkFiles(e); err != nil {
 		return err
 	}
 	if err := o.check(2, ", for a standard error per cell"); err != nil {
@@ -116,6 +113,16 @@ func runGame(e *env, opts any, args []string) error {
 	if err := checkCells(o.episodes, cells(s, cfg.Strategies)); err != nil {
 		return err
 	}
+	if o.shard.given() {
+		pf, err := newPartialFile("game", sh, s, &o.simFlags, options{Strategies: slices.Sorted(slices.Values(o.lists)), Bootstrap: o.bootstrap, Dynamics: o.dynamics})
+		if err != nil {
+			return err
+		}
+		return playShard(e, &cfg.Config, "episodes per cell", pf, func(ctx context.Context) (err error) {
+			pf.Game, err = sim.PlayGameShard(ctx, s, cfg, sh)
+			return err
+		})
+	}
 	ctx, stop := interruptible()
 	defer stop()
 	hide := e.showProgress(&cfg.Config, "episodes per cell")
@@ -124,6 +131,37 @@ func runGame(e *env, opts any, args []string) error {
 	if g == nil {
 		return interrupted(ctx, stopped, "")
 	}
+	if werr := o.emit(e, g, an); werr != nil || stopped == nil {
+		return werr
+	}
+	kept := firstOf(g.Episodes, o.episodes, "episode") + " per cell"
+	if g.Replicates == 0 && o.bootstrap > 0 {
+		kept += ", without the bootstrap"
+	}
+	return interrupted(ctx, stopped, kept)
+}
+
+// checkFiles checks --nfg and --plot before the game is played.
+func (o *gameOptions) checkFiles(e *env) error {
+	if o.nfg == stdioName && !e.toFile() {
+		return usagef("--nfg -: standard output takes the result; want a file for the game, or --out FILE for the result")
+	}
+	if o.nfg != "" && e.toFile() && sameFile(o.nfg, e.out) {
+		return usagef("--nfg %s and --out %s: the same file; want two different files", o.nfg, e.out)
+	}
+	if err := checkOutput("--nfg", o.nfg); err != nil {
+		return err
+	}
+	if o.plot != "" && o.nfg != "" && sameFile(o.plot, o.nfg) {
+		return usagef("--plot %s and --nfg %s: the same file; want two different files", o.plot, o.nfg)
+	}
+	return e.checkPlot(o.plot)
+}
+
+// emit writes the game and its analysis, with --dynamics, --nfg and
+// --plot.
+func (o *gameOptions) emit(e *env, g *sim.MetaGame, an *sim.GameAnalysis) error {
+	var err error
 	out := &gameOutput{Game: g, Analysis: an}
 	if o.dynamics {
 		if out.Dynamics, err = sim.ReplicatorDynamics(g, sim.DefaultDynamicsTimes); err != nil {
@@ -141,20 +179,10 @@ func runGame(e *env, opts any, args []string) error {
 	if err := e.addPlot(o.plot, gameFigure(g)); err != nil {
 		return err
 	}
-	var werr error
 	if o.format.name == "json" {
-		werr = writeJSON(e.stdout, out)
-	} else {
-		werr = writeGameReport(e.stdout, out, e.layout(o.format.name))
+		return writeJSON(e.stdout, out)
 	}
-	if werr != nil || stopped == nil {
-		return werr
-	}
-	kept := firstOf(g.Episodes, o.episodes, "episode") + " per cell"
-	if g.Replicates == 0 && o.bootstrap > 0 {
-		kept += ", without the bootstrap"
-	}
-	return interrupted(ctx, stopped, kept)
+	return writeGameReport(e.stdout, out, e.layout(o.format.name))
 }
 
 // playGame estimates the game and analyzes it. When a signal cancels ctx,

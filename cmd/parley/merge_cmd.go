@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,24 +21,27 @@ var mergeCmd = &command{
 	name:  "merge",
 	args:  "FILE...",
 	short: "merge the partial results of a run's shards into the run's result",
-	long: `Merge the partial results that 'parley run' wrote with --shard I/N, one
-file per shard, into exactly what one process prints for the same command
-and flags, byte for byte: the shards' counts are
+	long: `Merge the partial results that 'parley run', 'parley sweep' or 'parley game'
+wrote with --shard I/N, one file per shard, into exactly what one process
+prints for the same command and flags, byte for byte: the shards' counts are
 added up and their floating-point figures merged in the order one process
 merges them. The files may come in any order; merge refuses files of
 different runs (another scenario, seed, episodes or option), a shard given
 twice or missing, and files written by another parley version, naming the
 files.
---format and --plot go to merge, not to the shards.`,
+--format, --plot and game's --nfg go to merge, not to the shards.`,
 	examples: []string{
 		"parley run muscat --episodes 100000 --shard 1/4 --out shard-1.json   # … 4/4",
 		"parley merge shard-*.json",
 		"parley merge shard-*.json --format json --out muscat.json",
+		"parley sweep muscat --param actors.iran.discount=0.95:0.995:8 \\\n    --shard 2/4 --out sweep-2.json",
+		"parley game muscat --episodes 4000 --shard 3/4 --out game-3.json",
 	},
 	flags: func(fs *pflag.FlagSet) any {
 		o := &mergeOptions{}
-		o.format = formatFlag(fs, "table", "csv", "json", "markdown")
+		o.format = formatFlag(fs, "table", "csv", "json", "jsonl", "markdown")
 		plotFlag(fs, &o.plot)
+		fs.StringVar(&o.nfg, "nfg", "", "also write a game's estimated game to this `FILE` in Gambit's .nfg format, as game --nfg does")
 		return o
 	},
 	run:    runMerge,
@@ -48,6 +52,7 @@ files.
 type mergeOptions struct {
 	format *outputFormat
 	plot   string
+	nfg    string
 }
 
 // maxPartialSize bounds a partial file merge reads.
@@ -64,9 +69,6 @@ func runMerge(e *env, opts any, args []string) error {
 	if len(args) == 0 {
 		return usagef("want the partial results of every shard of a run: parley merge FILE...")
 	}
-	if err := e.checkPlot(o.plot); err != nil {
-		return err
-	}
 	files := make([]shardFile, len(args))
 	for k, path := range args {
 		pf, err := readPartial(path)
@@ -78,7 +80,7 @@ func runMerge(e *env, opts any, args []string) error {
 	if err := checkSameRun(files); err != nil {
 		return err
 	}
-	if err := o.checkFor(files[0].Command); err != nil {
+	if err := o.checkFor(e, files[0].Command); err != nil {
 		return err
 	}
 	files, err := inShardOrder(files)
@@ -90,17 +92,29 @@ func runMerge(e *env, opts any, args []string) error {
 
 // mergeFormats are the formats of each command that has shards.
 var mergeFormats = map[string][]string{
-	"run": {"table", "csv", "json", "markdown"},
+	"run":   {"table", "csv", "json", "markdown"},
+	"sweep": {"table", "csv", "json", "jsonl", "markdown"},
+	"game":  {"table", "csv", "json", "markdown"},
 }
 
-// checkFor reports a usage error for a format that the command whose
-// shards are merged does not have.
-func (o *mergeOptions) checkFor(command string) error {
-	formats := mergeFormats[command]
+// checkFor reports a usage error for a format or a flag that the
+// command whose shards are merged does not have, and checks the paths
+// of --nfg and --plot, before anything is merged.
+func (o *mergeOptions) checkFor(e *env, command string) error {
+	formats, ok := mergeFormats[command]
+	if !ok {
+		return fmt.Errorf("command %s: parley merges the shards of run, sweep and game", command)
+	}
 	if !slices.Contains(formats, o.format.name) {
 		return usagef("--format %s: %s has %s", o.format.name, command, strings.Join(formats, ", "))
 	}
-	return nil
+	if command != "game" {
+		if o.nfg != "" {
+			return usagef("--nfg goes with the shards of parley game; these are of parley %s", command)
+		}
+		return e.checkPlot(o.plot)
+	}
+	return (&gameOptions{nfg: o.nfg, plot: o.plot}).checkFiles(e)
 }
 
 // mergeFiles merges the shards of one run, in order.
@@ -115,11 +129,20 @@ func mergeFiles(e *env, o *mergeOptions, files []shardFile) error {
 	if err != nil {
 		return err
 	}
+	for _, sf := range files {
+		if !sf.hasPart() {
+			return fmt.Errorf("%s: a partial result of %s without its %s part", sf.path, sf.Command, sf.Command)
+		}
+	}
+	switch first.Command {
+	case "sweep":
+		return mergeSweep(e, o, s, cfg, files)
+	case "game":
+		return mergeGame(e, o, s, cfg, files)
+	}
 	parts := make([]*sim.RunPartial, len(files))
 	for k, sf := range files {
-		if parts[k] = sf.Run; parts[k] == nil {
-			return fmt.Errorf("%s: a partial result of run without its run part", sf.path)
-		}
+		parts[k] = sf.Run
 	}
 	r, err := sim.MergeRun(s, cfg, parts)
 	if err != nil {
@@ -129,6 +152,74 @@ func mergeFiles(e *env, o *mergeOptions, files []shardFile) error {
 		return err
 	}
 	return (&runOptions{format: o.format}).emit(e, r, runReport(s, r))
+}
+
+// hasPart reports whether the file holds the part of its command, and
+// that alone.
+func (sf shardFile) hasPart() bool {
+	switch sf.Command {
+	case "run":
+		return sf.Run != nil && sf.Sweep == nil && sf.Game == nil
+	case "sweep":
+		return sf.Sweep != nil && sf.Run == nil && sf.Game == nil
+	case "game":
+		return sf.Game != nil && sf.Run == nil && sf.Sweep == nil
+	}
+	return false
+}
+
+// mergeSweep merges the shards of a sweep: the design laid out again
+// from the flags the shards recorded, each point's run merged.
+func mergeSweep(e *env, o *mergeOptions, s *model.Scenario, cfg sim.Config, files []shardFile) error {
+	opt := files[0].Options
+	so := &sweepOptions{designFlags: designFlags{params: opt.Param, ranges: opt.Range, design: opt.Design, samples: opt.Samples,
+		bootstrap: opt.Bootstrap, metrics: opt.Metrics}, format: o.format, plot: o.plot}
+	x, err := so.resolve(s, cfg.Seed)
+	if err != nil {
+		return fmt.Errorf("%s: %w", files[0].path, err)
+	}
+	if err := checkSweepPlot(o.plot, x); err != nil {
+		return err
+	}
+	setups, err := x.setups(s, cfg)
+	if err != nil {
+		return err
+	}
+	parts := make([]*sim.SweepPartial, len(files))
+	for k, sf := range files {
+		parts[k] = sf.Sweep
+	}
+	results, err := sim.MergeSweep(setups, cfg, parts)
+	if err != nil {
+		return namedShard(err, files)
+	}
+	return so.emit(e, s, cfg, x, results, false)
+}
+
+// mergeGame merges the shards of a game and analyzes it.
+func mergeGame(e *env, o *mergeOptions, s *model.Scenario, run sim.Config, files []shardFile) error {
+	opt := files[0].Options
+	gopt := &gameOptions{bootstrap: opt.Bootstrap, dynamics: opt.Dynamics, format: o.format, nfg: o.nfg, plot: o.plot}
+	cfg := sim.DefaultGameConfig()
+	cfg.Config.Episodes, cfg.Config.Seed, cfg.Config.Horizon = run.Episodes, run.Seed, run.Horizon
+	cfg.Replicates = opt.Bootstrap
+	var err error
+	if cfg.Strategies, err = strategyLists(s, opt.Strategies); err != nil {
+		return err
+	}
+	parts := make([]*sim.GamePartial, len(files))
+	for k, sf := range files {
+		parts[k] = sf.Game
+	}
+	g, err := sim.MergeGame(s, cfg, parts)
+	if err != nil {
+		return namedShard(err, files)
+	}
+	an, err := sim.Analyze(context.Background(), g)
+	if err != nil {
+		return err
+	}
+	return gopt.emit(e, g, an)
 }
 
 // namedShard names the file of the shard a sim.ShardError is about.

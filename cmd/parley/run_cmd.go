@@ -77,7 +77,7 @@ func runRun(e *env, opts any, args []string) error {
 		if err != nil {
 			return err
 		}
-		return playShard(e, &cfg, pf, func(ctx context.Context) (err error) {
+		return playShard(e, &cfg, "episodes", pf, func(ctx context.Context) (err error) {
 			pf.Run, err = sim.RunShard(ctx, s, cfg, sh)
 			return err
 		})

@@ -81,7 +81,9 @@ type partialFile struct {
 	// it extends.
 	Definition string `json:"definition"`
 
-	Run *sim.RunPartial `json:"run,omitempty"`
+	Run   *sim.RunPartial   `json:"run,omitempty"`
+	Sweep *sim.SweepPartial `json:"sweep,omitempty"`
+	Game  *sim.GamePartial  `json:"game,omitempty"`
 }
 
 // options are the flags, besides --episodes and --seed, that shape what
@@ -90,6 +92,17 @@ type partialFile struct {
 type options struct {
 	Horizon  int      `json:"horizon"`
 	Strategy []string `json:"strategy,omitempty"`
+	// A sweep's design: --param, --range, --design, --samples,
+	// --bootstrap and --metrics.
+	Param     []string `json:"param,omitempty"`
+	Range     []string `json:"range,omitempty"`
+	Design    string   `json:"design,omitempty"`
+	Samples   int      `json:"samples,omitempty"`
+	Bootstrap int      `json:"bootstrap,omitempty"` // a sweep's Sobol resamples, a game's replicates
+	Metrics   []string `json:"metrics,omitempty"`
+	// A game's --strategies, sorted, and --dynamics.
+	Strategies []string `json:"strategies,omitempty"`
+	Dynamics   bool     `json:"dynamics,omitempty"`
 }
 
 // newPartialFile starts the partial file of a shard of command on s
@@ -106,11 +119,11 @@ func newPartialFile(command string, sh sim.Shard, s *model.Scenario, f *simFlags
 }
 
 // playShard plays a shard with play, which fills in pf's part, with
-// cfg's progress shown, and writes pf as the command's result.
-func playShard(e *env, cfg *sim.Config, pf *partialFile, play func(ctx context.Context) error) error {
+// cfg's progress in units shown, and writes pf as the command's result.
+func playShard(e *env, cfg *sim.Config, units string, pf *partialFile, play func(ctx context.Context) error) error {
 	ctx, stop := interruptible()
 	defer stop()
-	hide := e.showProgress(cfg, "episodes")
+	hide := e.showProgress(cfg, units)
 	err := play(ctx)
 	hide()
 	if err != nil {

@@ -26,6 +26,14 @@ func writeShards(t *testing.T, args []string, n int) []string {
 	return files
 }
 
+// sweepGrid and gameSmall are a small sweep and a small game, quick to
+// shard.
+var (
+	sweepGrid = []string{"sweep", "muscat", "--param", "actors.iran.discount=0.95:0.995:3", "--param", "actors.us.discount=0.95,0.99", "--episodes", "300"}
+	gameSmall = []string{"game", "muscat", "--strategies", "iran=comprehensive-only/boulware,interim-first/conceder",
+		"--strategies", "us=comprehensive-only/fixed,interim-first/linear", "--episodes", "700", "--bootstrap", "20"}
+)
+
 // TestMergeIsOneProcess checks that merging the shards of a run prints
 // what one process prints, byte for byte, in every format: with 4
 // shards, with a shard count that does not divide the blocks (or
@@ -42,6 +50,15 @@ func TestMergeIsOneProcess(t *testing.T) {
 		// 1300 episodes: 6 blocks, the last short.
 		{"run", []string{"run", "muscat", "--episodes", "1300", "--seed", "5"}, []int{4, 5, 8}, []string{"json", "table", "csv", "markdown"}, nil},
 		{"run strategy", []string{"run", "muscat", "--episodes", "600", "--strategy", "us=comprehensive-only/conceder", "--horizon", "12"}, []int{2}, []string{"json"}, nil},
+		// 6 points: 4 shards of 1, 2, 1 and 2 points; 7 shards, one of none.
+		{"sweep grid", sweepGrid, []int{4, 7}, []string{"json", "table", "csv", "jsonl", "markdown"}, nil},
+		{"sweep lhs", []string{"sweep", "muscat", "--design", "lhs", "--samples", "5", "--range", "actors.iran.discount=0.9:0.99", "--episodes", "200", "--seed", "3"}, []int{4}, []string{"json", "csv"}, nil},
+		// 4·(2+2) = 16 points.
+		{"sweep sobol", []string{"sweep", "muscat", "--design", "sobol", "--samples", "4", "--range", "actors.iran.discount=0.9:0.99",
+			"--range", "actors.us.discount=0.9:0.99", "--episodes", "100", "--bootstrap", "50", "--metrics", "outcomes"}, []int{4, 5}, []string{"json", "table"}, nil},
+		// 700 episodes: 3 blocks, the last short; 4 shards, one of none.
+		{"game", gameSmall, []int{4, 2}, []string{"json", "table", "csv", "markdown"}, nil},
+		{"game dynamics", append(gameSmall[:len(gameSmall):len(gameSmall)], "--dynamics", "--horizon", "16"), []int{4}, []string{"json"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, n := range tc.shards {
@@ -85,12 +102,24 @@ func TestMergeRefuses(t *testing.T) {
 	if err := os.WriteFile(old, []byte(strings.Replace(string(data), `"version": "(devel)"`, `"version": "v0.1.0"`, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	sweep := writeShards(t, sweepGrid, 4)
+	game := writeShards(t, gameSmall, 3)
 	for _, tc := range []struct {
 		name string
 		args []string
 		code int
 		want string
 	}{
+		{"mixed commands", []string{"merge", files[0], sweep[1]}, exitFail, files[0] + " and " + sweep[1] + " are shards of different runs: command run in " + files[0] + ", sweep in " + sweep[1]},
+		{"sweep missing", []string{"merge", sweep[0], sweep[1], sweep[3]}, exitFail, "1 of 4 shards missing: 2/4; want every shard of the run (given 3 files)"},
+		{"sweep other design", append([]string{"merge", sweep[0], sweep[1], sweep[2]}, writeShards(t, append(sweepGrid[:len(sweepGrid):len(sweepGrid)], "--metrics", "outcomes"), 4)[0]), exitFail, "are shards of different runs: options"},
+		{"game twice", []string{"merge", game[0], game[1], game[0], game[2]}, exitFail, game[0] + " and " + game[0] + " are both shard 3/3; want each shard once"},
+		{"game other episodes", []string{"merge", game[0], game[1], writeShards(t, append(gameSmall[:len(gameSmall):len(gameSmall)], "--episodes", "600"), 3)[2]}, exitFail, "are shards of different runs: episodes 700 in"},
+		{"sweep shard plot", append(sweepGrid, "--shard", "1/2", "--plot", "x.svg"), exitUsage, "--shard with --plot: give --plot to parley merge"},
+		{"game shard nfg", append(gameSmall, "--shard", "1/2", "--nfg", "x.nfg"), exitUsage, "--shard with --nfg: give --nfg to parley merge"},
+		{"sweep shard jsonl", append(sweepGrid, "--shard", "1/2", "--format", "jsonl"), exitUsage, "give --format jsonl to parley merge"},
+		{"run merge jsonl", append([]string{"merge", "--format", "jsonl"}, files...), exitUsage, "--format jsonl: run has table, csv, json, markdown"},
+		{"run merge nfg", append([]string{"merge", "--nfg", filepath.Join(dir, "g.nfg")}, files...), exitUsage, "--nfg goes with the shards of parley game; these are of parley run"},
 		{"shard syntax", append(run, "--shard", "2"), exitUsage, "--shard 2: want I/N, shard I of N, with 1 ≤ I ≤ N ≤ 100000"},
 		{"shard zero", append(run, "--shard", "0/4"), exitUsage, "--shard 0/4: want I/N"},
 		{"shard beyond", append(run, "--shard", "5/4"), exitUsage, "--shard 5/4: want I/N"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -49,6 +50,7 @@ it, and PATH.lo, .hi, .mode, .mean or .sd sets one of its parameters.
 		o.format = formatFlag(fs, "table", "csv", "json", "jsonl", "markdown")
 		o.declareDesign(fs)
 		plotFlag(fs, &o.plot)
+		o.shard.declare(fs, "design's points")
 		fs.BoolVar(&o.listParams, "list-params", false, "list every field a sweep can set, with its current value, and stop")
 		return o
 	},
@@ -77,6 +79,7 @@ type sweepOptions struct {
 	format     *outputFormat
 	plot       string
 	listParams bool
+	shard      shardFlag
 }
 
 // maxSamples is the most --samples of a design over k ranges: a Latin
@@ -300,6 +303,13 @@ func runSweep(e *env, opts any, args []string) error {
 		}
 		return writeFields(e, s, o.format.name)
 	}
+	var sh sim.Shard
+	if o.shard.given() {
+		var err error
+		if sh, err = o.shard.check(o.format, flagIf(o.plot != "", "--plot")); err != nil {
+			return err
+		}
+	}
 	if err := e.checkPlot(o.plot); err != nil {
 		return err
 	}
@@ -310,6 +320,16 @@ func runSweep(e *env, opts any, args []string) error {
 	if err := checkSweepPlot(o.plot, x); err != nil {
 		return err
 	}
+	if o.shard.given() {
+		pf, err := newPartialFile("sweep", sh, s, &o.simFlags, o.designFlags.options())
+		if err != nil {
+			return err
+		}
+		return playShard(e, &cfg, "episodes", pf, func(ctx context.Context) (err error) {
+			pf.Sweep, err = sim.SweepShard(ctx, setups, cfg, sh)
+			return err
+		})
+	}
 	ctx, stop := interruptible()
 	defer stop()
 	hide := e.showProgress(&cfg, "episodes")
@@ -318,17 +338,30 @@ func runSweep(e *env, opts any, args []string) error {
 	if results == nil {
 		return interrupted(ctx, err, "")
 	}
-	sw, werr := newSweepResult(s, cfg, x, results, o.bootstrap, err != nil)
-	if werr == nil {
-		werr = e.addPlot(o.plot, sweepFigure(sw, o.metrics))
-	}
-	if werr == nil {
-		werr = sw.write(e, o.format.name, o.metrics)
-	}
+	werr := o.emit(e, s, cfg, x, results, err != nil)
 	if werr != nil || err == nil {
 		return werr
 	}
 	return interrupted(ctx, err, fmt.Sprintf("the first %d of %d points", len(results), len(x.points)))
+}
+
+// emit writes the results of a sweep's points, and its picture with
+// --plot; partial says the sweep was interrupted.
+func (o *sweepOptions) emit(e *env, s *model.Scenario, cfg sim.Config, x *experiment, results []*sim.Result, partial bool) error {
+	sw, err := newSweepResult(s, cfg, x, results, o.bootstrap, partial)
+	if err == nil {
+		err = e.addPlot(o.plot, sweepFigure(sw, o.metrics))
+	}
+	if err == nil {
+		err = sw.write(e, o.format.name, o.metrics)
+	}
+	return err
+}
+
+// options records the design flags in a shard's partial file, as given:
+// their order is the order of the design's fields.
+func (d *designFlags) options() options {
+	return options{Param: d.params, Range: d.ranges, Design: d.design, Samples: d.samples, Bootstrap: d.bootstrap, Metrics: d.metrics}
 }
 
 // writeFields lists the fields a sweep can set, with their values.
