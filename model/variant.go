@@ -115,19 +115,15 @@ func scenarioLike(root *yaml.Node) bool {
 		(lookup(root, "horizon") != nil || lookup(root, "extends") != nil)
 }
 
-// scenarioKeys reports whether a mapping has a top-level key that is a
-// scenario field, or a near miss of one that an unknown-field error
-// would help correct (Name, descripton), or no keys at all.
+// scenarioKeys reports whether a mapping has no keys, or a top-level key
+// that is a scenario field or a near miss of one that an unknown-field
+// error would help correct (Name, descripton).
 func scenarioKeys(root *yaml.Node) bool {
 	if len(root.Content) == 0 {
 		return true
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k := deref(root.Content[i])
-		if k.Kind != yaml.ScalarNode {
-			return true
-		}
-		if lower := strings.ToLower(k.Value); slices.Contains(topFields, lower) || suggest.Hint(lower, topFields) != "" {
+		if k := deref(root.Content[i]); k.Kind != yaml.ScalarNode || suggest.Near(k.Value, topFields) {
 			return true
 		}
 	}

@@ -96,7 +96,7 @@ func loadHistory(path, scenario string) (*history.History, error) {
 		}
 	} else {
 		var err error
-		if src, err = readSource(path); err != nil {
+		if src, err = readSource(path, "a history file"); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, fmt.Errorf("--history %s: no such file", path)
 			}

@@ -2,13 +2,10 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"math/big"
-	"os"
 	"strconv"
 	"strings"
 
@@ -92,20 +89,13 @@ func runEquilibria(e *env, opts any, args []string) error {
 	return writeEquilibria(e.stdout, e.layout(format), args[0], g, sol)
 }
 
-// readGame reads the .nfg file at path.
+// readGame reads the .nfg file at path, a regular file (see openRegular).
 func readGame(path string) (*nfg.Game, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path, "a .nfg file")
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("%s: cannot read: %w", path, err)
+		return nil, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory; want a .nfg file", path)
-	}
 	return nfg.Read(f, path)
 }
 

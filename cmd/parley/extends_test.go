@@ -85,3 +85,48 @@ func TestExtendsSafely(t *testing.T) {
 		t.Errorf("validate FIFO: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestInputsReadSafely checks that every other file parley reads — a
+// scenario, a --history file, a .nfg game — is refused without hanging
+// when it is a FIFO or a device, and without quoting it when it is not
+// the kind of file wanted (issue #13 deliverable 6: equilibria on a FIFO
+// hung for ever; validate, backtest --history and equilibria quoted
+// /etc/shadow).
+func TestInputsReadSafely(t *testing.T) {
+	dir := t.TempDir()
+	secret, fifo := filepath.Join(dir, "secret.txt"), filepath.Join(dir, "fifo")
+	if err := os.WriteFile(secret, []byte("root:$6$SECRET:19000:0:99999:7:::\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"equilibria", fifo}, "fifo: a named pipe (FIFO); want a .nfg file"},
+		{[]string{"equilibria", "/dev/zero"}, "/dev/zero: a device; want a .nfg file"},
+		{[]string{"equilibria", secret}, "not a .nfg file: it does not start with NFG"},
+		{[]string{"backtest", "jpoa-2013", "--history", fifo}, "fifo: a named pipe (FIFO); want a history file"},
+		{[]string{"backtest", "jpoa-2013", "--history", secret}, "not a history file"},
+		{[]string{"validate", secret}, "not a scenario file"},
+		{[]string{"run", "/dev/zero"}, "/dev/zero: a device; want a scenario file"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var stdout, stderr string
+			var code int
+			done := make(chan bool)
+			go func() { stdout, stderr, code = invoke(tt.args...); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("did not return within 10 s")
+			}
+			if code != exitFail || !strings.Contains(stderr, tt.want) || strings.Contains(stdout+stderr, "SECRET") {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q, the file not quoted", code, stdout, stderr, exitFail, tt.want)
+			}
+		})
+	}
+}

@@ -44,6 +44,9 @@ func (e *env) loadScenarioAt(arg string, horizon int) (*model.Scenario, error) {
 	return s, err
 }
 
+// scenarioFile is what a scenario argument or extends should name.
+const scenarioFile = "a scenario file"
+
 // source finds the scenario arg names, and how to resolve its extends.
 func (e *env) source(arg string) (model.Source, model.Resolver, error) {
 	if src, ok := scenarios.Source(arg); ok {
@@ -53,7 +56,7 @@ func (e *env) source(arg string) (model.Source, model.Resolver, error) {
 		src, err := e.readStdin()
 		return src, resolveFile, err
 	}
-	src, err := readSource(arg)
+	src, err := readSource(arg, scenarioFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return src, nil, notFound(arg, err)
 	}
@@ -106,26 +109,40 @@ func (e *env) loadScenarioArgAt(args []string, horizon int) (*model.Scenario, er
 
 // readSource reads a scenario file, refusing to read more than
 // model.MaxFileSize+1 bytes of it (the loader reports it as too large)
-// and anything but a regular file: a FIFO or a terminal would block the
-// read forever, a device like /dev/zero never ends.
-func readSource(path string) (model.Source, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0) // opening a FIFO does not wait for a writer
+// and anything but a regular file (see openRegular); what names what the
+// file should be, "a scenario file" or "a history file", for the message.
+func readSource(path, what string) (model.Source, error) {
+	f, err := openRegular(path, what)
 	if err != nil {
-		return model.Source{}, fmt.Errorf("%s: cannot read: %w", path, pathError(err))
+		return model.Source{}, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return model.Source{}, fmt.Errorf("%s: cannot read: %w", path, pathError(err))
-	}
-	if !info.Mode().IsRegular() {
-		return model.Source{}, fmt.Errorf("%s: %s; want a scenario file", path, fileKind(info.Mode()))
-	}
 	data, err := io.ReadAll(io.LimitReader(f, model.MaxFileSize+1))
 	if err != nil {
 		return model.Source{}, fmt.Errorf("%s: %w", path, pathError(err))
 	}
 	return model.Source{Name: path, Data: data}, nil
+}
+
+// openRegular opens a file to read, refusing anything but a regular file
+// with a message saying it wants what: a FIFO or a terminal would block
+// the read forever, a device like /dev/zero never ends.
+func openRegular(path, what string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0) // opening a FIFO does not wait for a writer
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w", path, pathError(err))
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = fmt.Errorf("%s: %s; want %s", path, fileKind(info.Mode()), what)
+	} else if err != nil {
+		err = fmt.Errorf("%s: cannot read: %w", path, pathError(err))
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // readStdin reads the scenario on standard input, once however many
@@ -175,7 +192,7 @@ func resolveFile(ref, from string) (model.Source, error) {
 		return model.Source{}, fmt.Errorf("%s is outside the folder of %s; want a file in that folder or below (to use this one, copy it there or link to it from there with ln -s)",
 			ref, from)
 	}
-	src, err := readSource(path)
+	src, err := readSource(path, scenarioFile)
 	if name := strings.TrimSuffix(filepath.Base(path), ".yaml"); err != nil && name != filepath.Base(path) {
 		if _, embedded := scenarios.Source(name); embedded {
 			err = fmt.Errorf("%w (for the embedded scenario, write extends: %s)", err, name)

@@ -47,6 +47,20 @@ func Hint(name string, candidates []string) string {
 	return ""
 }
 
+// Near reports whether name is one of candidates, or close enough to one
+// for Closest to suggest it: whether an unknown-field error for it would
+// help. A file none of whose keys is near a valid field is likely not
+// the kind of file wanted at all.
+func Near(name string, candidates []string) bool {
+	for _, c := range candidates {
+		if c == name {
+			return true
+		}
+	}
+	_, ok := Closest(name, candidates)
+	return ok
+}
+
 // Distance is the optimal string alignment distance between a and b, in
 // runes: the fewest insertions, deletions, substitutions and swaps of
 // adjacent runes that turn a into b, no rune edited twice.

@@ -55,6 +55,27 @@ func TestClosest(t *testing.T) {
 	}
 }
 
+// TestNear checks which keys count as meant for a field: the field
+// itself, or a near miss that a hint would correct.
+func TestNear(t *testing.T) {
+	fields := []string{"name", "description", "horizon"}
+	tests := []struct {
+		key  string
+		want bool
+	}{
+		{"name", true},
+		{"Name", true},       // case alone differs
+		{"descripton", true}, // one edit
+		{"root:$6$SECRET:19000:0:99999:7:::", false},
+		{"colour", false},
+	}
+	for _, tt := range tests {
+		if got := Near(tt.key, fields); got != tt.want {
+			t.Errorf("Near(%q) = %v, want %v", tt.key, got, tt.want)
+		}
+	}
+}
+
 func ExampleHint() {
 	fmt.Println("unknown command \"runn\"" + Hint("runn", []string{"run", "compare", "trace"}))
 	// Output: unknown command "runn"; did you mean run?

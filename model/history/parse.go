@@ -75,6 +75,13 @@ func (p *parser) top(n *yaml.Node) {
 	if !p.mapping(n, "") {
 		return
 	}
+	if !historyKeys(n) {
+		// Each unknown key would be quoted (--history /etc/shadow printed
+		// every line): report the file as a whole.
+		p.errorf(n, "", "not a history file: none of its top-level keys is a history field or close to one; want a mapping with fields %s (its content is not shown)",
+			strings.Join(topFields, ", "))
+		return
+	}
 	h := p.h
 	seen := map[string]bool{}
 	var events *yaml.Node
@@ -204,6 +211,20 @@ func (p *parser) mapping(n *yaml.Node, path string) bool {
 		p.errorf(n, path, "aliases are not supported; write the fields out")
 	default:
 		p.errorf(n, path, "want a mapping of fields")
+	}
+	return false
+}
+
+// historyKeys reports whether a mapping has no keys, or a key that is a
+// history field or a near miss of one.
+func historyKeys(n *yaml.Node) bool {
+	if len(n.Content) == 0 {
+		return true
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind != yaml.ScalarNode || suggest.Near(k.Value, topFields) {
+			return true
+		}
 	}
 	return false
 }

@@ -44,6 +44,9 @@ func TestParseErrors(t *testing.T) {
 			"h.yaml:1:1: scenario: missing;", "h.yaml:1:1: observed: missing;"}},
 		{"unknown field", "scenario: x\nobserved: 3\nevent: []\n", []string{
 			"h.yaml:3:1: event: unknown field; valid fields here: scenario, description, start, observed, events, state, state_note; did you mean events?"}},
+		// issue #13 deliverable 6: --history /etc/shadow quoted every line as an unknown field.
+		{"not a history", "root:$6$SECRET:19000:0:99999:7:::\nbin:*:19000:0:99999:7:::\n", []string{
+			"h.yaml:1:1: not a history file: none of its top-level keys is a history field or close to one; want a mapping with fields scenario, description, start, observed, events, state, state_note (its content is not shown)"}},
 		{"twice", "scenario: x\nobserved: 3\nobserved: 4\n", []string{"h.yaml:3:1: observed: given twice"}},
 		{"bad month", "scenario: x\nstart: 2013-13\nobserved: 3\n", []string{`h.yaml:2:8: start: "2013-13" is not a month; want YYYY-MM`}},
 		{"bad observed", "scenario: x\nobserved: 0\n", []string{`h.yaml:2:11: observed: "0" is not a round in 1 … 1200`}},

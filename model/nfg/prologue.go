@@ -9,12 +9,15 @@ import (
 // number type, title, players, strategies and optional comment, and
 // renames labels as Gambit does.
 func (p *parser) prologue(g *Game) error {
-	if p.tok.kind != tokWord || p.tok.text != "NFG" {
-		hint := ""
-		if p.tok.kind == tokWord && p.tok.text == "EFG" {
-			hint = "; this is an extensive-form game, which parley does not read"
-		}
-		return p.fail("not a .nfg file", "NFG, the word that starts a .nfg file%s", hint)
+	switch {
+	case p.tok.kind == tokWord && p.tok.text == "EFG":
+		return p.fail("not a .nfg file", "NFG, the word that starts a .nfg file; this is an extensive-form game, which parley does not read")
+	case p.tok.kind == tokEOF:
+		return p.fail("not a .nfg file", "NFG")
+	case p.tok.kind != tokWord || p.tok.text != "NFG":
+		// Quoting what it found would show a file that may be anything
+		// (equilibria /etc/shadow).
+		return p.lex.errorAt(p.tok.at, "not a .nfg file: it does not start with NFG, the word that starts a .nfg file (its content is not shown)")
 	}
 	if err := p.advance(); err != nil {
 		return err

@@ -96,6 +96,8 @@ func TestReadErrors(t *testing.T) {
 		want      string // a part of the message
 	}{
 		{"empty file", "", "1:1", "not a .nfg file: found end of file; expected NFG"},
+		// issue #13 deliverable 6: equilibria /etc/shadow quoted its first word.
+		{"not a .nfg file", "root:$6$SECRET:19000:0:99999:7:::\n", "1:1", "not a .nfg file: it does not start with NFG, the word that starts a .nfg file (its content is not shown)"},
 		{"extensive form", `EFG 2 R "t" { "a" "b" } ""`, "1:1", `found word "EFG"; expected NFG, the word that starts a .nfg file; this is an extensive-form game`},
 		{"wrong version", `NFG 2 R "t"`, "1:5", "unsupported .nfg version: found number 2; expected 1"},
 		{"wrong number type", `NFG 1 Q "t"`, "1:7", `found word "Q"; expected R or D`},
