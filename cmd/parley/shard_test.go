@@ -142,13 +142,60 @@ func TestMergeRefuses(t *testing.T) {
 	}
 }
 
-// TestShardOutChecked checks that a shard's --out is checked before
-// anything is played.
+// TestShardOutChecked checks that a shard's --out, and merge's --plot
+// and --nfg, are checked before anything is played or merged.
 func TestShardOutChecked(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "no", "shard.json")
-	_, stderr, code := invoke("run", "muscat", "--shard", "1/2", "--out", out)
-	if code != exitUsage || !strings.Contains(stderr, "folder "+filepath.Dir(out)+" does not exist") {
-		t.Errorf("exit %d, stderr %s; want a usage error naming the folder", code, stderr)
+	files := writeShards(t, gameSmall, 2)
+	for _, args := range [][]string{
+		{"run", "muscat", "--shard", "1/2", "--out", out},
+		append(sweepGrid, "--shard", "1/2", "--out", out),
+		append(gameSmall, "--shard", "1/2", "--out", out),
+		append([]string{"merge", "--plot", filepath.Join(filepath.Dir(out), "game.svg")}, files...),
+		append([]string{"merge", "--nfg", filepath.Join(filepath.Dir(out), "game.nfg")}, files...),
+	} {
+		_, stderr, code := invoke(args...)
+		if code != exitUsage || !strings.Contains(stderr, "folder "+filepath.Dir(out)+" does not exist") {
+			t.Errorf("parley %s: exit %d, stderr %s; want a usage error naming the folder", strings.Join(args, " "), code, stderr)
+		}
+	}
+}
+
+// TestMergePlot checks that merge --plot and game's --nfg write what
+// one process writes.
+func TestMergePlot(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		files []string // merge's flags, each with its file
+	}{
+		{"run", []string{"run", "muscat", "--episodes", "600"}, []string{"--plot", "run.svg"}},
+		{"game", gameSmall, []string{"--plot", "game.svg", "--nfg", "game.nfg"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			shards := writeShards(t, tc.args, 3)
+			at := func(where string) []string {
+				flags := append([]string{}, tc.files...)
+				for k := 1; k < len(flags); k += 2 {
+					flags[k] = filepath.Join(dir, where+"-"+flags[k])
+				}
+				return flags
+			}
+			if _, stderr, code := invoke(append(append([]string{}, tc.args...), at("one")...)...); code != exitOK {
+				t.Fatalf("one process: exit %d\n%s", code, stderr)
+			}
+			if _, stderr, code := invoke(append(append([]string{"merge"}, shards...), at("merged")...)...); code != exitOK {
+				t.Fatalf("merge: exit %d\n%s", code, stderr)
+			}
+			for k := 1; k < len(tc.files); k += 2 {
+				one, err1 := os.ReadFile(at("one")[k])
+				merged, err2 := os.ReadFile(at("merged")[k])
+				if err1 != nil || err2 != nil || len(one) == 0 || string(one) != string(merged) {
+					t.Errorf("%s %s: merge's file differs from one process's (%v, %v)", tc.files[k-1], tc.files[k], err1, err2)
+				}
+			}
+		})
 	}
 }
 
