@@ -29,7 +29,9 @@ merges them. The files may come in any order; merge refuses files of
 different runs (another scenario, seed, episodes or option), a shard given
 twice or missing, and files written by another parley version, naming the
 files.
---format, --plot and game's --nfg go to merge, not to the shards.`,
+--format, --plot and game's --nfg go to merge, not to the shards.
+docs/cluster.md runs the shards as a Slurm array job or a Kubernetes
+Indexed Job.`,
 	examples: []string{
 		"parley run muscat --episodes 100000 --shard 1/4 --out shard-1.json   # … 4/4",
 		"parley merge shard-*.json",
