@@ -3,7 +3,6 @@ package equilibrium
 import (
 	"math/big"
 	"math/bits"
-	"strings"
 )
 
 // vertex is a vertex of a polytope {z ≥ 0, Mᵀz ≤ 1} other than the origin.
@@ -26,11 +25,11 @@ func (v vertex) labels() int { return bits.OnesCount64(v.zero) + bits.OnesCount6
 // Σ_{i∈I} M[i][j] z_i = 1 for j ∈ J, so every vertex is found by solving the
 // nonsingular systems over all such (I, J) and keeping the feasible
 // solutions. A vertex of a degenerate polytope arises from several (I, J);
-// duplicates are dropped.
+// duplicates, which have the same tight constraints, are dropped.
 func vertices(m [][]*big.Int) []vertex {
 	r, c := len(m), len(m[0])
 	var out []vertex
-	seen := map[string]bool{}
+	seen := map[[2]uint64]bool{}
 	var dot, t big.Int
 	for k := 1; k <= min(r, c); k++ {
 		rowSets, colSets := subsets(r, k), subsets(c, k)
@@ -71,22 +70,26 @@ func vertices(m [][]*big.Int) []vertex {
 				if !feasible {
 					continue
 				}
-				v := vertex{z: make([]*big.Rat, r), tight: tight}
+				zero := uint64(1)<<r - 1
+				for b, i := range I {
+					if num[b].Sign() != 0 {
+						zero &^= 1 << i
+					}
+				}
+				// A vertex is the only point of the polytope where all its
+				// tight constraints hold with equality, so the sets of
+				// them, zero and tight, tell vertices apart exactly.
+				key := [2]uint64{zero, tight}
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				v := vertex{z: make([]*big.Rat, r), zero: zero, tight: tight}
 				for i := range v.z {
 					v.z[i] = new(big.Rat)
 				}
 				for b, i := range I {
 					v.z[i].SetFrac(num[b], den)
-				}
-				key := ratsKey(v.z)
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				for i, x := range v.z {
-					if x.Sign() == 0 {
-						v.zero |= 1 << i
-					}
 				}
 				out = append(out, v)
 			}
@@ -103,16 +106,6 @@ func anyNegative(z []*big.Int) bool {
 		}
 	}
 	return false
-}
-
-// ratsKey is a map key identifying the exact vector z.
-func ratsKey(z []*big.Rat) string {
-	var b strings.Builder
-	for _, x := range z {
-		b.WriteString(x.RatString())
-		b.WriteByte(',')
-	}
-	return b.String()
 }
 
 // subsets returns every k-element subset of {0, …, n−1}, each in increasing
