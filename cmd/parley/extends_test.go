@@ -87,11 +87,12 @@ func TestExtendsSafely(t *testing.T) {
 }
 
 // TestInputsReadSafely checks that every other file parley reads — a
-// scenario, a --history file, a .nfg game — is refused without hanging
+// scenario, a --history file, a .nfg game, a shard's partial result — is
+// refused without hanging
 // when it is a FIFO or a device, and without quoting it when it is not
-// the kind of file wanted (issue #13 deliverable 6: equilibria on a FIFO
-// hung for ever; validate, backtest --history and equilibria quoted
-// /etc/shadow).
+// the kind of file wanted (issue #13 deliverable 6: equilibria and merge
+// on a FIFO hung for ever; validate, backtest --history and equilibria
+// quoted /etc/shadow).
 func TestInputsReadSafely(t *testing.T) {
 	dir := t.TempDir()
 	secret, fifo := filepath.Join(dir, "secret.txt"), filepath.Join(dir, "fifo")
@@ -112,6 +113,8 @@ func TestInputsReadSafely(t *testing.T) {
 		{[]string{"backtest", "jpoa-2013", "--history", secret}, "not a history file"},
 		{[]string{"validate", secret}, "not a scenario file"},
 		{[]string{"run", "/dev/zero"}, "/dev/zero: a device; want a scenario file"},
+		{[]string{"merge", fifo}, "fifo: a named pipe (FIFO); want a partial result"},
+		{[]string{"merge", "/dev/zero"}, "/dev/zero: a device; want a partial result"}, // read a gigabyte first
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

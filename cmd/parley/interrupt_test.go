@@ -31,7 +31,7 @@ const childArgs = "PARLEY_TEST_CHILD_ARGS"
 // written").
 func TestInterruptKeepsWork(t *testing.T) {
 	dir := t.TempDir()
-	compareOut, sweepOut := filepath.Join(dir, "compare.json"), filepath.Join(dir, "sweep.jsonl")
+	compareOut, sweepOut, shardOut := filepath.Join(dir, "compare.json"), filepath.Join(dir, "sweep.jsonl"), filepath.Join(dir, "shard.json")
 	// 4 cells: a block of 64 would not end within the first second on a loaded machine.
 	game := []string{"game", "muscat", "--episodes", "40000000", "--bootstrap", "0",
 		"--strategies", "iran=step-by-step/boulware,interim-first/boulware", "--strategies", "us=interim-first/conceder,comprehensive-only/conceder"}
@@ -60,6 +60,7 @@ func TestInterruptKeepsWork(t *testing.T) {
 		{"run SIGTERM table", syscall.SIGTERM, []string{"run", "rubinstein", "--episodes", "1000000000"}, 143, nil, "", 0},
 		{"sweep SIGINT table", syscall.SIGINT, sweep, 130, nil, "", 3 * time.Second},
 		{"backtest SIGINT", syscall.SIGINT, []string{"backtest", "jpoa-2013", "--episodes", "1000000000"}, 130, nil, "", 0},
+		{"run --shard SIGINT", syscall.SIGINT, []string{"run", "muscat", "--episodes", "1000000000", "--shard", "1/2", "--out", shardOut}, 130, nil, shardOut, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,9 +68,13 @@ func TestInterruptKeepsWork(t *testing.T) {
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d; stderr %q", code, tt.code, stderr)
 			}
-			if tt.args[0] == "backtest" { // keeps nothing yet, but says so and exits as the others do
-				if stdout != "" || !strings.Contains(stderr, "interrupted (SIGINT) before a result; nothing written") {
-					t.Errorf("stdout %q, stderr %q", stdout, stderr)
+			// backtest keeps nothing yet, and a shard nothing that merge
+			// could mistake for the whole shard; each says so and exits as
+			// the others do.
+			if tt.args[0] == "backtest" || slices.Contains(tt.args, "--shard") {
+				_, err := os.Stat(tt.file)
+				if stdout != "" || tt.file != "" && err == nil || !strings.Contains(stderr, "interrupted (SIGINT) before a result; nothing written") {
+					t.Errorf("stdout %q, stderr %q, %s written: %v", stdout, stderr, tt.file, err == nil)
 				}
 				return
 			}

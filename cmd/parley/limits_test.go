@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -61,7 +62,15 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space
 // failure 5: validate, scenarios, equilibria and --help exited 0), the
 // commands added since included.
 func TestStdoutWriteFails(t *testing.T) {
+	dir := t.TempDir()
+	shards := []string{filepath.Join(dir, "1.json"), filepath.Join(dir, "2.json")}
+	for i, path := range shards {
+		if _, stderr, code := invoke("run", "rubinstein", "--episodes", "10", "--shard", strconv.Itoa(i+1)+"/2", "--out", path); code != exitOK {
+			t.Fatalf("shard %d: exit %d: %s", i+1, code, stderr)
+		}
+	}
 	tests := [][]string{
+		append([]string{"merge"}, shards...),
 		{"--help"},
 		{"run", "--help"},
 		{"scenarios"},

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -233,12 +232,12 @@ func namedShard(err error, files []shardFile) error {
 	return err
 }
 
-// readPartial reads a partial file a shard wrote, refusing one of
-// another format or parley version.
+// readPartial reads a partial file a shard wrote, a regular file (see
+// openRegular), refusing one of another format or parley version.
 func readPartial(path string) (*partialFile, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path, "a partial result that parley --shard wrote")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %w", path, pathError(err))
+		return nil, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxPartialSize+1))
