@@ -20,26 +20,28 @@ func TestLimits(t *testing.T) {
 		golden string
 		args   []string
 	}{
-		{"run-episodes-max-int", []string{"run", "--episodes", maxInt}},                                                                           // 2: makechan: size out of range
-		{"run-episodes-too-many", []string{"run", "--episodes", "1000000000000"}},                                                                 // 2: two months of CPU
-		{"compare-episodes-max-int", []string{"compare", "--episodes", maxInt, "--versus", "us=interim-first/conceder"}},                          // 2
-		{"game-episodes-max-int", []string{"game", "--episodes", maxInt}},                                                                         // 2
-		{"game-episodes-too-many", []string{"game", "--episodes", "100000000"}},                                                                   // 2: 25 cells × 10⁸
-		{"game-bootstrap-max-int", []string{"game", "--bootstrap", maxInt}},                                                                       // 3: panic
-		{"game-bootstrap-too-many", []string{"game", "--bootstrap", "100000000"}},                                                                 // 3: out of memory
-		{"run-workers-too-many", []string{"run", "--workers", "100000"}},                                                                          // 3: 7.8 GB in 15 s
-		{"game-workers-too-many", []string{"game", "--workers", "100000"}},                                                                        // 3
-		{"run-horizon-one", []string{"run", "--horizon", "1"}},                                                                                    // 7: accepted, while horizon: 1 in the file is refused
-		{"trace-horizon-two", []string{"trace", "--horizon", "2"}},                                                                                // 7
-		{"trace-episode-max-int", []string{"trace", "--episode", maxInt}},                                                                         // 7: "episodes: -9223372036854775808"
-		{"run-strategy-twice", []string{"run", "--strategy", "iran=interim-first/boulware", "--strategy", "iran=hold-out/fixed"}},                 // 7: the last silently won
-		{"compare-versus-twice", []string{"compare", "--versus", "us=interim-first/boulware", "--versus", "us=hold-out/fixed"}},                   // 7
-		{"compare-arms-too-many", append([]string{"compare"}, slices.Repeat([]string{"--arm", "us=hold-out/fixed"}, 32)...)},                      // 3: each arm a tally per worker, unbounded
-		{"compare-arms-episodes", []string{"compare", "--versus", "us=hold-out/fixed", "--arm", "us=hold-out/linear", "--episodes", "400000000"}}, // 2: 10⁹ episodes per arm were accepted
-		{"backtest-window-max-int", []string{"backtest", "jpoa-2013", "--window", maxInt}},                                                        // 7: round + window overflowed, every score 0%, the reference -Inf%
-		{"sweep-grid-too-large", []string{"sweep", "--param", "actors.iran.discount=0.9:0.99:200", "--param", "actors.us.discount=0.9:0.99:200"}}, // 3: 10⁵ points were accepted, about 11 GB
-		{"sweep-samples-too-many", []string{"sweep", "--design", "sobol", "--range", "actors.iran.discount=0.9:0.99", "--samples", "4096"}},       // 3
-		{"trace-search-max-int", []string{"trace", "--search", maxInt}},                                                                           // 7: ignored without --outcome
+		{"run-episodes-max-int", []string{"run", "--episodes", maxInt}},                                                                                           // 2: makechan: size out of range
+		{"run-episodes-too-many", []string{"run", "--episodes", "1000000000000"}},                                                                                 // 2: two months of CPU
+		{"compare-episodes-max-int", []string{"compare", "--episodes", maxInt, "--versus", "us=interim-first/conceder"}},                                          // 2
+		{"game-episodes-max-int", []string{"game", "--episodes", maxInt}},                                                                                         // 2
+		{"game-episodes-too-many", []string{"game", "--episodes", "100000000"}},                                                                                   // 2: 25 cells × 10⁸
+		{"game-bootstrap-max-int", []string{"game", "--bootstrap", maxInt}},                                                                                       // 3: panic
+		{"game-bootstrap-too-many", []string{"game", "--bootstrap", "100000000"}},                                                                                 // 3: out of memory
+		{"run-workers-too-many", []string{"run", "--workers", "100000"}},                                                                                          // 3: 7.8 GB in 15 s
+		{"game-workers-too-many", []string{"game", "--workers", "100000"}},                                                                                        // 3
+		{"run-horizon-one", []string{"run", "--horizon", "1"}},                                                                                                    // 7: accepted, while horizon: 1 in the file is refused
+		{"trace-horizon-two", []string{"trace", "--horizon", "2"}},                                                                                                // 7
+		{"trace-episode-max-int", []string{"trace", "--episode", maxInt}},                                                                                         // 7: "episodes: -9223372036854775808"
+		{"run-strategy-twice", []string{"run", "--strategy", "iran=interim-first/boulware", "--strategy", "iran=hold-out/fixed"}},                                 // 7: the last silently won
+		{"compare-versus-twice", []string{"compare", "--versus", "us=interim-first/boulware", "--versus", "us=hold-out/fixed"}},                                   // 7
+		{"compare-arms-too-many", append([]string{"compare"}, slices.Repeat([]string{"--arm", "us=hold-out/fixed"}, 32)...)},                                      // 3: each arm a tally per worker, unbounded
+		{"compare-arms-episodes", []string{"compare", "--versus", "us=hold-out/fixed", "--arm", "us=hold-out/linear", "--episodes", "400000000"}},                 // 2: 10⁹ episodes per arm were accepted
+		{"backtest-window-max-int", []string{"backtest", "jpoa-2013", "--window", maxInt}},                                                                        // 7: round + window overflowed, every score 0%, the reference -Inf%
+		{"sweep-grid-too-large", []string{"sweep", "--param", "actors.iran.discount=0.9:0.99:200", "--param", "actors.us.discount=0.9:0.99:200"}},                 // 3: 10⁵ points were accepted, about 11 GB
+		{"sweep-samples-too-many", []string{"sweep", "--design", "sobol", "--range", "actors.iran.discount=0.9:0.99", "--samples", "4096"}},                       // 3
+		{"trace-search-max-int", []string{"trace", "--search", maxInt}},                                                                                           // 7: ignored without --outcome
+		{"sweep-bootstrap-max-int", []string{"sweep", "--design", "sobol", "--range", "actors.iran.discount=0.9:0.99", "--samples", "64", "--bootstrap", maxInt}}, // 3
+		{"sweep-workers-too-many", []string{"sweep", "--param", "actors.iran.discount=0.9,0.95", "--workers", "100000"}},                                          // 3
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
