@@ -58,10 +58,14 @@ func gridWidth(cols []int) int {
 // lineWidth is the width of the longest line of s.
 func lineWidth(s string) int {
 	w := 0
-	for _, line := range strings.Split(s, "\n") {
+	for {
+		line, rest, more := strings.Cut(s, "\n")
 		w = max(w, utf8.RuneCountInString(line))
+		if !more {
+			return w
+		}
+		s = rest
 	}
-	return w
 }
 
 // wrapLines wraps each line of s at width.
@@ -96,13 +100,19 @@ func (f *fitted) wrapColumn(t *table, j, width int) {
 // columnWidths returns the width of each column.
 func (f *fitted) columnWidths() []int {
 	cols := make([]int, len(f.header))
-	for j, h := range f.header {
-		cols[j] = lineWidth(h)
-		for _, row := range f.rows {
-			cols[j] = max(cols[j], lineWidth(row[j]))
-		}
+	for j := range f.header {
+		cols[j] = f.columnWidth(j)
 	}
 	return cols
+}
+
+// columnWidth returns the width of column j.
+func (f *fitted) columnWidth(j int) int {
+	w := lineWidth(f.header[j])
+	for _, row := range f.rows {
+		w = max(w, lineWidth(row[j]))
+	}
+	return w
 }
 
 // fit lays t out within width: cells wrapped at maxColumnWidth; then the
@@ -157,8 +167,8 @@ func (t *table) fit(width int) (*fitted, bool) {
 		return f, gridWidth(f.columnWidths()) <= width
 	}
 	frozen := make([]bool, len(f.header)) // columns a long word keeps from narrowing
+	cols := f.columnWidths()              // kept up to date as columns narrow one at a time
 	for {
-		cols := f.columnWidths()
 		if gridWidth(cols) <= width {
 			return f, true
 		}
@@ -173,10 +183,13 @@ func (t *table) fit(width int) (*fitted, bool) {
 			return f, false
 		}
 		f.wrapColumn(src, j, cols[j]-1)
-		if f.columnWidths()[j] >= cols[j] {
+		w := f.columnWidth(j)
+		if w >= cols[j] {
 			f.wrapColumn(src, j, cols[j]) // a word as wide as the column
 			frozen[j] = true
+			w = f.columnWidth(j)
 		}
+		cols[j] = w
 	}
 }
 
