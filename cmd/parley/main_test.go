@@ -189,7 +189,7 @@ func TestCommandsGolden(t *testing.T) {
 			"--range", "actors.iran.discount=0.9:0.995", "--range", "actors.oman.credibility=0.3:0.95", "--range", "actors.us.reneging.guarantee_protection=0:1"}, exitOK},
 		{"sweep-list-params", []string{"sweep", "--list-params", "rubinstein"}, exitOK},
 		{"sweep-unknown-field", []string{"sweep", "rubinstein", "--param", "actors.first.discont=0.9"}, exitUsage},
-		{"sweep-invalid-value", []string{"sweep", "rubinstein", "--param", "actors.first.discount=1.5"}, exitFail},
+		{"sweep-invalid-value", []string{"sweep", "rubinstein", "--param", "actors.first.discount=1.5"}, exitUsage},
 		{"sweep-nothing", []string{"sweep", "rubinstein"}, exitUsage},
 		{"discover", []string{"discover", "muscat", "--episodes", "100", "--samples", "60", "--where", "paths.deal.p >= 0.45",
 			"--range", "actors.iran.discount=0.9:0.995", "--range", "actors.us.discount=0.9:0.995", "--format", "markdown"}, exitOK},

@@ -268,7 +268,8 @@ func (d *designFlags) prepare(e *env, f *simFlags, args []string) (*model.Scenar
 }
 
 // setups builds the scenario of every point, failing on the first point
-// whose values make the scenario invalid.
+// whose values make the scenario invalid: a usage error naming the flag
+// that gave the values, as run --set's is.
 func (x *experiment) setups(s *model.Scenario, cfg sim.Config) ([]sim.Setup, error) {
 	setups := make([]sim.Setup, len(x.points))
 	assign := make([]model.Assignment, len(x.paths))
@@ -278,7 +279,7 @@ func (x *experiment) setups(s *model.Scenario, cfg sim.Config) ([]sim.Setup, err
 		}
 		ps, err := s.With(assign...)
 		if err != nil {
-			return nil, fmt.Errorf("point %d (%s): %w", i+1, x.describe(pt), err)
+			return nil, usagef("%s: point %d (%s): %v", x.flag(), i+1, x.describe(pt), err)
 		}
 		setups[i] = sim.Setup{Scenario: ps, Horizon: cfg.Horizon, Strategies: cfg.Strategies}
 	}
@@ -292,6 +293,15 @@ func (x *experiment) describe(pt []float64) string {
 		parts[j] = x.paths[j] + "=" + full(v)
 	}
 	return strings.Join(parts, " ")
+}
+
+// flag names the flag that gave the design's values: --param for a grid,
+// --range for a sampled design.
+func (x *experiment) flag() string {
+	if x.design == "grid" {
+		return "--param"
+	}
+	return "--range"
 }
 
 func runSweep(e *env, opts any, args []string) error {
