@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
@@ -148,7 +149,9 @@ func compareFloat(a, b float64) int {
 }
 
 // heatmapPanels draws a heat map of each chosen metric over the two
-// swept fields: the first across, the second up.
+// swept fields: the first across, the second up; its title gives the
+// widest half-width of the cells' 95% intervals, so that a reader can
+// tell a difference between cells from sampling noise.
 func heatmapPanels(sw *sweepResult, metrics []string) []*chart.Figure {
 	px, py := sw.Params[0], sw.Params[1]
 	var xs, ys []float64
@@ -168,15 +171,20 @@ func heatmapPanels(sw *sweepResult, metrics []string) []*chart.Figure {
 				z[r][c] = nan
 			}
 		}
+		widest := 0.0 // the largest half-width of a cell's 95% interval
 		for _, pt := range sw.Points {
 			f := pt.Result.Figures[k]
 			c, _ := slices.BinarySearch(xs, pt.Values[px])
 			r := slices.Index(ys, pt.Values[py])
 			if f.N() > 0 {
 				z[r][c] = scale * f.Point()
+				if ci := f.Interval(); !math.IsNaN(ci[0]) && !math.IsNaN(ci[1]) {
+					widest = max(widest, scale*(ci[1]-ci[0])/2)
+				}
 			}
 		}
-		panels = append(panels, chart.Heatmap(m.Key+" ("+m.Over+")", px, py, axis, valueLabels(xs), valueLabels(ys), z))
+		title := m.Key + " (" + m.Over + "; each cell's 95% interval within ±" + strconv.FormatFloat(widest, 'g', 2, 64) + ")"
+		panels = append(panels, chart.Heatmap(title, px, py, axis, valueLabels(xs), valueLabels(ys), z))
 	}
 	return panels
 }

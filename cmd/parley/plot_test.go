@@ -68,7 +68,7 @@ func TestPlotsReadable(t *testing.T) {
 				"outcomes.comprehensive", "outcomes.interim", "paths.upgrade", "0.96", "0.98"}},
 		{"sweep, two fields", []string{"sweep", "muscat", "--episodes", "100", "--metrics", "paths.upgrade",
 			"--param", "actors.iran.discount=0.95,0.99", "--param", "actors.oman.credibility=0.3,0.6,0.9"},
-			[]string{"muscat · grid design, 6 points · seed 1 · 100 episodes per point", "paths.upgrade (every episode)",
+			[]string{"muscat · grid design, 6 points · seed 1 · 100 episodes per point", "paths.upgrade (every episode; each cell's 95% interval within ±1.8)",
 				"actors.iran.discount", "actors.oman.credibility", "probability (%)", "0.95", "0.99", "0.3", "0.9"}},
 		{"sweep, Sobol", sobol,
 			[]string{"rubinstein · sobol design, 32 points · seed 1 · 50 episodes per point", "Sobol indices of utilities.first (95% bootstrap intervals)",
