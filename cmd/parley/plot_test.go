@@ -1,48 +1,14 @@
 package main
 
 import (
-	"bytes"
-	"encoding/xml"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-)
 
-// svgTexts returns the text of every <text> element of an SVG document,
-// failing the test if it is not well-formed XML.
-func svgTexts(t *testing.T, svg []byte) []string {
-	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	var texts []string
-	var in *strings.Builder
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return texts
-		}
-		if err != nil {
-			t.Fatalf("the SVG does not parse: %v", err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			if tok.Name.Local == "text" {
-				in = new(strings.Builder)
-			}
-		case xml.CharData:
-			if in != nil {
-				in.Write(tok)
-			}
-		case xml.EndElement:
-			if tok.Name.Local == "text" && in != nil {
-				texts = append(texts, in.String())
-				in = nil
-			}
-		}
-	}
-}
+	"github.com/parley-sim/parley/cmd/parley/chart/charttest"
+)
 
 // TestPlotsReadable draws a picture of each command's result and checks
 // that a reader finds in it what the picture is about: a title naming
@@ -88,7 +54,10 @@ func TestPlotsReadable(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			texts := svgTexts(t, svg)
+			texts, err := charttest.SVGTexts(svg)
+			if err != nil {
+				t.Fatalf("the SVG does not parse: %v", err)
+			}
 			for _, w := range tt.want {
 				if !slices.Contains(texts, w) {
 					t.Errorf("the picture has no text %q; it has %q", w, texts)

@@ -2,49 +2,15 @@ package chart
 
 import (
 	"bytes"
-	"encoding/xml"
 	"image/png"
-	"io"
 	"math"
 	"os"
 	"slices"
 	"strings"
 	"testing"
-)
 
-// svgTexts parses an SVG document and returns the contents of its <text>
-// elements, failing the test if the document is not well-formed XML.
-func svgTexts(t *testing.T, svg []byte) []string {
-	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	var texts []string
-	var in *strings.Builder
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("SVG does not parse: %v", err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			if tok.Name.Local == "text" {
-				in = new(strings.Builder)
-			}
-		case xml.CharData:
-			if in != nil {
-				in.Write(tok)
-			}
-		case xml.EndElement:
-			if tok.Name.Local == "text" && in != nil {
-				texts = append(texts, in.String())
-				in = nil
-			}
-		}
-	}
-	return texts
-}
+	"github.com/parley-sim/parley/cmd/parley/chart/charttest"
+)
 
 // mustShow renders f as SVG and checks that each of want is the text of
 // one of its <text> elements.
@@ -54,7 +20,10 @@ func mustShow(t *testing.T, f *Figure, want []string) {
 	if err != nil {
 		t.Fatalf("Render: %v", err)
 	}
-	texts := svgTexts(t, svg)
+	texts, err := charttest.SVGTexts(svg)
+	if err != nil {
+		t.Fatalf("SVG does not parse: %v", err)
+	}
 	for _, w := range want {
 		if !slices.Contains(texts, w) {
 			t.Errorf("SVG has no text %q; it has %q", w, texts)
