@@ -85,37 +85,32 @@ func (e *ShardError) Error() string { return "shard " + e.Shard.String() + ": " 
 // Unwrap returns what is wrong.
 func (e *ShardError) Unwrap() error { return e.Err }
 
-// checkShards reports an error unless the shards are 1/N … N/N in order.
-func checkShards(shards []Shard) error {
-	if len(shards) == 0 {
+// checkParts reports an error unless parts, none nil, are every shard of
+// a run in order, 1/N … N/N, shardOf telling a part's shard.
+func checkParts[P any](parts []*P, shardOf func(*P) Shard) error {
+	if len(parts) == 0 {
 		return fmt.Errorf("no shards to merge")
 	}
-	n := shards[0].Count
-	for k, sh := range shards {
+	var n int
+	for k, p := range parts {
+		if p == nil {
+			return fmt.Errorf("part %d: empty; want every shard's", k+1)
+		}
+		sh := shardOf(p)
 		if err := sh.Check(); err != nil {
 			return err
+		}
+		if k == 0 {
+			n = sh.Count
 		}
 		if sh.Count != n || sh.Index != k+1 {
 			return fmt.Errorf("shard %d of the list is %s; want %d/%d: every shard of the run, in order", k+1, sh, k+1, n)
 		}
 	}
-	if len(shards) != n {
-		return fmt.Errorf("%d shards of %d; want all %d", len(shards), n, n)
+	if len(parts) != n {
+		return fmt.Errorf("%d shards of %d; want all %d", len(parts), n, n)
 	}
 	return nil
-}
-
-// checkParts reports an error unless parts, none nil, are every shard of
-// a run in order, shardOf telling a part's shard.
-func checkParts[P any](parts []*P, shardOf func(*P) Shard) error {
-	shards := make([]Shard, len(parts))
-	for k, p := range parts {
-		if p == nil {
-			return fmt.Errorf("part %d: empty; want every shard's", k+1)
-		}
-		shards[k] = shardOf(p)
-	}
-	return checkShards(shards)
 }
 
 // checkBlocks reports an error unless blocks and episodes are those that
