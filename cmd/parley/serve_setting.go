@@ -29,21 +29,30 @@ func (st setting) strategyMap() map[string]model.Strategy {
 	return m
 }
 
-// over returns the setting that changes st by the fields and strategies
-// the flags setFlag and strategyFlag give in q: st's scenario with them
-// set over its own, and its lists with theirs replacing the same paths
-// and actors.
-func (c *classroom) over(st setting, q query, setFlag, strategyFlag string) (setting, error) {
-	sets, err := canonicalSets(st.scenario, setFlag, q.q[strings.TrimPrefix(setFlag, "--")])
+// A change is what a query's flags change in a setting: fields set and
+// strategies chosen, as canonical command-line values.
+type change struct {
+	sets, strategies []string
+}
+
+// readChange reads the change the flags setFlag and strategyFlag give in
+// q, checked against s.
+func readChange(s *model.Scenario, q query, setFlag, strategyFlag string) (change, error) {
+	sets, err := canonicalSets(s, setFlag, q.q[strings.TrimPrefix(setFlag, "--")])
 	if err != nil {
-		return st, err
+		return change{}, err
 	}
-	strategies, err := canonicalStrategies(st.scenario, strategyFlag, q.q[strings.TrimPrefix(strategyFlag, "--")])
-	if err != nil {
-		return st, err
-	}
-	out := setting{name: st.name, sets: merge(st.sets, sets), strategies: merge(st.strategies, strategies)}
-	if out.scenario, err = c.withSets(st.scenario, setFlag, sets); err != nil {
+	strategies, err := canonicalStrategies(s, strategyFlag, q.q[strings.TrimPrefix(strategyFlag, "--")])
+	return change{sets, strategies}, err
+}
+
+// over returns the setting that ch, given by setFlag, makes of st: st's
+// scenario with ch's fields set over its own, and its lists with ch's
+// replacing the same paths and actors.
+func (c *classroom) over(st setting, ch change, setFlag string) (setting, error) {
+	out := setting{name: st.name, sets: merge(st.sets, ch.sets), strategies: merge(st.strategies, ch.strategies)}
+	var err error
+	if out.scenario, err = c.withSets(st.scenario, setFlag, ch.sets); err != nil {
 		return st, err
 	}
 	return out, nil
@@ -93,7 +102,11 @@ func (c *classroom) baseSetting(q query) (setting, error) {
 	if err != nil {
 		return setting{}, err
 	}
-	return c.over(setting{name: s.Name, scenario: s}, q, "--set", "--strategy")
+	ch, err := readChange(s, q, "--set", "--strategy")
+	if err != nil {
+		return setting{}, err
+	}
+	return c.over(setting{name: s.Name, scenario: s}, ch, "--set")
 }
 
 // sampling reads a query's seed and episodes.
@@ -163,20 +176,22 @@ func (c *classroom) compare(ctx context.Context, values url.Values) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	b, err := c.over(a, q, "--versus-set", "--versus")
+	versus, err := readChange(a.scenario, q, "--versus-set", "--versus")
+	if err != nil {
+		return nil, err
+	}
+	b, err := c.over(a, versus, "--versus-set")
 	if err != nil {
 		return nil, err
 	}
 	var out classroomComparison
 	out.Commands.A, out.Commands.B = runCommand(a, cfg), runCommand(b, cfg)
 	out.Commands.Compare = out.Commands.A
-	if versus := append(repeated("--versus-set", q.q["versus-set"]), repeated("--versus", q.q["versus"])...); len(versus) > 0 {
+	if len(versus.sets)+len(versus.strategies) > 0 {
 		flags := append(sampleFlags(cfg), repeated("--set", a.sets)...)
 		flags = append(flags, repeated("--strategy", a.strategies)...)
-		vs, _ := canonicalSets(a.scenario, "--versus-set", q.q["versus-set"])
-		vst, _ := canonicalStrategies(a.scenario, "--versus", q.q["versus"])
-		flags = append(flags, repeated("--versus-set", vs)...)
-		out.Commands.Compare = commandLine("compare", a.name, append(flags, repeated("--versus", vst)...)...)
+		flags = append(flags, repeated("--versus-set", versus.sets)...)
+		out.Commands.Compare = commandLine("compare", a.name, append(flags, repeated("--versus", versus.strategies)...)...)
 	}
 	setups := []sim.Setup{{Scenario: a.scenario, Strategies: a.strategyMap()}, {Scenario: b.scenario, Strategies: b.strategyMap()}}
 	cmp, err := c.shared(ctx, out.Commands.Compare+"\n"+out.Commands.B, func(ctx context.Context) (any, error) {
