@@ -17,13 +17,7 @@ func Sweep(ctx context.Context, setups []Setup, cfg Config) ([]*Result, error) {
 	results := make([]*Result, 0, len(setups))
 	total := int64(len(setups)) * int64(cfg.Episodes)
 	for k, st := range setups {
-		c := cfg
-		c.Horizon, c.Strategies = st.Horizon, st.Strategies
-		if cfg.Progress != nil {
-			before := int64(k) * int64(cfg.Episodes)
-			c.Progress = func(done, _ int64) { cfg.Progress(before+done, total) }
-		}
-		r, err := Run(ctx, st.Scenario, c)
+		r, err := Run(ctx, st.Scenario, pointConfig(cfg, st, k, total))
 		if err != nil {
 			if ctx.Err() != nil {
 				return results, err
@@ -33,4 +27,18 @@ func Sweep(ctx context.Context, setups []Setup, cfg Config) ([]*Result, error) {
 		results = append(results, r)
 	}
 	return results, nil
+}
+
+// pointConfig is the Config that plays setup st, the k-th point a sweep
+// plays of total episodes in all: cfg's sampling, st's horizon and
+// strategies, and cfg.Progress, if any, told the episodes of the points
+// before it as done.
+func pointConfig(cfg Config, st Setup, k int, total int64) Config {
+	c := cfg
+	c.Horizon, c.Strategies = st.Horizon, st.Strategies
+	if cfg.Progress != nil {
+		before := int64(k) * int64(cfg.Episodes)
+		c.Progress = func(done, _ int64) { cfg.Progress(before+done, total) }
+	}
+	return c
 }

@@ -30,13 +30,7 @@ func SweepShard(ctx context.Context, setups []Setup, cfg Config, sh Shard) (*Swe
 	sp := &SweepPartial{Shard: sh, Points: [2]int{lo, hi}, Runs: make([]*RunPartial, 0, hi-lo)}
 	total := int64(hi-lo) * int64(cfg.Episodes)
 	for k, st := range setups[lo:hi] {
-		c := cfg
-		c.Horizon, c.Strategies = st.Horizon, st.Strategies
-		if cfg.Progress != nil {
-			before := int64(k) * int64(cfg.Episodes)
-			c.Progress = func(done, _ int64) { cfg.Progress(before+done, total) }
-		}
-		rp, err := RunShard(ctx, st.Scenario, c, wholeRun)
+		rp, err := RunShard(ctx, st.Scenario, pointConfig(cfg, st, k, total), wholeRun)
 		if err != nil {
 			return nil, err
 		}
@@ -54,6 +48,7 @@ func MergeSweep(setups []Setup, cfg Config, parts []*SweepPartial) ([]*Result, e
 		return nil, err
 	}
 	results := make([]*Result, 0, len(setups))
+	cfg.Progress = nil // merging plays nothing
 	for _, sp := range parts {
 		lo, hi := sp.Shard.Span(len(setups))
 		if sp.Points != [2]int{lo, hi} || len(sp.Runs) != hi-lo {
@@ -62,9 +57,7 @@ func MergeSweep(setups []Setup, cfg Config, parts []*SweepPartial) ([]*Result, e
 		}
 		for k, rp := range sp.Runs {
 			st := setups[lo+k]
-			c := cfg
-			c.Horizon, c.Strategies, c.Progress = st.Horizon, st.Strategies, nil
-			r, err := MergeRun(st.Scenario, c, []*RunPartial{rp})
+			r, err := MergeRun(st.Scenario, pointConfig(cfg, st, lo+k, 0), []*RunPartial{rp})
 			if err != nil {
 				return nil, &ShardError{sp.Shard, fmt.Errorf("point %d: %w", lo+k+1, err)}
 			}
