@@ -322,11 +322,13 @@ func (e *episode) spaces() {
 		}
 	}
 	if e.dirty {
-		e.dirty, e.stale = false, true
+		e.dirty = false
 		e.spe[0].valid, e.spe[1].valid = false, false
-		e.bound(&e.comp, nil, nil)
-		if it := e.scn.Deals.Interim; it != nil {
-			e.bound(&e.interim, it.Issues, e.world.Interim.Scopes)
+		if e.bound(&e.comp, nil, nil) {
+			e.stale = true
+		}
+		if it := e.scn.Deals.Interim; it != nil && e.bound(&e.interim, it.Issues, e.world.Interim.Scopes) {
+			e.stale = true
 		}
 	}
 	if !e.stale {
@@ -352,12 +354,10 @@ func (e *episode) spaces() {
 // side's red line binds only where the status quo satisfies it; where it
 // does not, the interim may not move the issue away from the line, but
 // need not reach it: an interim defers the clash (see interimLine).
-// Red lines that have yielded bind nowhere.
-func (e *episode) bound(sp *space, settled []int, scopes []float64) {
-	if sp.sameBounds(&e.redLine, e.yielded) {
-		return // the same red lines give the same space
-	}
-	sp.ok = true
+// Red lines that have yielded bind nowhere. It reports whether the
+// space changed: whether it has packages, or its frontier.
+func (e *episode) bound(sp *space, settled []int, scopes []float64) bool {
+	ok := true
 	for k := range e.issues {
 		is := &e.issues[k]
 		sp.lo[k], sp.hi[k] = is.Min, is.Max
@@ -381,12 +381,17 @@ func (e *episode) bound(sp *space, settled []int, scopes []float64) {
 			sp.lo[k], sp.hi[k] = model.RedLineBounds(sp.lo[k], sp.hi[k], rl, e.floor[i][k])
 		}
 		if sp.lo[k] > sp.hi[k] {
-			sp.ok = false
+			ok = false
 		}
 	}
-	if sp.ok {
-		sp.build(&e.util)
+	if !ok {
+		was := sp.ok
+		sp.ok = false
+		return was
 	}
+	was := sp.ok
+	sp.ok = true
+	return sp.build(&e.util) || !was
 }
 
 // interimLine returns the bound an interim deal must respect for a red

@@ -39,15 +39,16 @@ type space struct {
 	cand  [][maxCandidates]float64 // per issue: candidate levels, sorted
 	ncand []int
 	terms [][maxCandidates]levelTerms // per issue: each principal's terms at each candidate level
-	at    []int                       // scratch for point: per issue, the candidate index of its level
-	kappa [2]float64                  // κ of each principal's best package (see episode.kappa)
+	path  [][maxCandidates]segment    // per issue: its hull segments, in the order of its path
+	npath []int
+	at    []int      // scratch for point: per issue, the candidate index of its level
+	kappa [2]float64 // κ of each principal's best package (see episode.kappa)
 
-	// What the space was last bounded by, when built is true: each
-	// side's red lines (bit for bit, NaN for none) and whether they had
-	// yielded. The episode's world sets the rest.
-	built     bool
-	lines     [2][]float64
-	linesGave [2]bool
+	// The levels the frontier was last built from, when built is true,
+	// bit for bit. The episode's world sets the rest, so an issue whose
+	// levels have not moved keeps its candidates, terms and segments.
+	built            bool
+	builtLo, builtHi []float64
 }
 
 // A segment moves one issue from one level to another.
@@ -76,8 +77,10 @@ func (sp *space) resize(n int) {
 	sp.at = resize(sp.at, n)
 	sp.cand = resize(sp.cand, n)
 	sp.ncand = resize(sp.ncand, n)
-	sp.lines[0], sp.lines[1] = resize(sp.lines[0], n), resize(sp.lines[1], n)
-	sp.built = false
+	sp.path = resize(sp.path, n)
+	sp.npath = resize(sp.npath, n)
+	sp.builtLo, sp.builtHi = resize(sp.builtLo, n), resize(sp.builtHi, n)
+	sp.ok, sp.built = false, false
 	if cap(sp.segs) < n*maxCandidates {
 		sp.segs = make([]segment, 0, n*maxCandidates)
 		sp.u0 = make([]float64, 0, n*maxCandidates+1)
@@ -85,28 +88,18 @@ func (sp *space) resize(n int) {
 	}
 }
 
-// sameBounds reports whether the space was last bounded by the red
-// lines redLine, yielded as given, and records them as the bounds of the
-// space about to be built otherwise.
-func (sp *space) sameBounds(redLine *[2][]float64, yielded [2]bool) bool {
-	same := sp.built && sp.linesGave == yielded
-	for i := range 2 {
-		for k, l := range redLine[i] {
-			if math.Float64bits(sp.lines[i][k]) != math.Float64bits(l) {
-				same = false
-				sp.lines[i][k] = l
-			}
-		}
-	}
-	sp.built, sp.linesGave = true, yielded
-	return same
-}
-
 // build computes the frontier path inside the intervals sp.lo, sp.hi,
-// which the caller has set; sp.ok must be true.
-func (sp *space) build(u *utilities) {
-	sp.segs = sp.segs[:0]
+// which the caller has set; sp.ok must be true. Only the issues whose
+// interval has moved since the last build are worked out again. It
+// reports whether the frontier changed.
+func (sp *space) build(u *utilities) bool {
+	changed := !sp.built
 	for k := range sp.lo {
+		if sp.built && same(sp.lo[k], sp.builtLo[k]) && same(sp.hi[k], sp.builtHi[k]) {
+			continue
+		}
+		changed = true
+		sp.builtLo[k], sp.builtHi[k] = sp.lo[k], sp.hi[k]
 		sp.candidates(u, k)
 		for j, x := range sp.cand[k][:sp.ncand[k]] {
 			t := &sp.terms[k][j]
@@ -116,6 +109,14 @@ func (sp *space) build(u *utilities) {
 			}
 		}
 		sp.issuePath(k)
+	}
+	sp.built = true
+	if !changed {
+		return false
+	}
+	sp.segs = sp.segs[:0]
+	for k := range sp.path {
+		sp.segs = append(sp.segs, sp.path[k][:sp.npath[k]]...)
 	}
 	slices.SortStableFunc(sp.segs, func(a, b segment) int {
 		switch {
@@ -133,7 +134,11 @@ func (sp *space) build(u *utilities) {
 		sp.u0 = append(sp.u0, sp.u0[i]+s.d0)
 		sp.u1 = append(sp.u1, sp.u1[i]+s.d1)
 	}
+	return true
 }
+
+// same reports whether a and b are the same number bit for bit.
+func same(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
 
 // ratio returns principal 1's gain d1 per unit of principal 0's loss −d0.
 func ratio(d0, d1 float64) float64 {
@@ -196,7 +201,8 @@ func (sp *space) candidates(u *utilities, k int) {
 }
 
 // issuePath sets issue k's level in base to principal 0's best candidate
-// and appends the hull segments that lead to principal 1's best.
+// and sets the issue's path to the hull segments that lead to principal
+// 1's best.
 func (sp *space) issuePath(k int) {
 	c, terms := sp.cand[k][:sp.ncand[k]], &sp.terms[k]
 	best := func(i int) int {
@@ -211,38 +217,40 @@ func (sp *space) issuePath(k int) {
 	}
 	a, b := best(0), best(1)
 	sp.base[k], sp.baseAt[k] = c[a], a
+	sp.npath[k] = 0
 	if a == b {
 		return
 	}
+	segs := sp.path[k][:0] // at most len(c) − 1 segments: within the array
 	step := 1
 	if b < a {
 		step = -1
 	}
-	first := len(sp.segs)
 	for j := a; j != b; j += step {
 		s := segment{issue: k, from: c[j], to: c[j+step], fromAt: j, toAt: j + step,
 			d0: terms[j+step].util[0] - terms[j].util[0],
 			d1: terms[j+step].util[1] - terms[j].util[1]}
 		s.ratio = ratio(s.d0, s.d1)
-		sp.segs = append(sp.segs, s)
-		// Merge into the previous segment of this issue while the hull
-		// is not concave, or while the segment moves against the path.
-		for n := len(sp.segs); n-1 > first; n = len(sp.segs) {
-			last, prev := sp.segs[n-1], &sp.segs[n-2]
+		segs = append(segs, s)
+		// Merge into the previous segment while the hull is not
+		// concave, or while the segment moves against the path.
+		for n := len(segs); n > 1; n = len(segs) {
+			last, prev := segs[n-1], &segs[n-2]
 			if last.d0 <= 0 && last.d1 >= 0 && last.ratio <= prev.ratio {
 				break
 			}
 			prev.to, prev.toAt, prev.d0, prev.d1 = last.to, last.toAt, prev.d0+last.d0, prev.d1+last.d1
 			prev.ratio = ratio(prev.d0, prev.d1)
-			sp.segs = sp.segs[:n-1]
+			segs = segs[:n-1]
 		}
 	}
-	if len(sp.segs) > first && sp.segs[first].d1 <= 0 {
+	if len(segs) > 0 && segs[0].d1 <= 0 {
 		// Only the first segment can move against the path, and then the
 		// rest has been merged into it: the move gains principal 1
 		// nothing, so the issue stays at principal 0's best.
-		sp.segs = sp.segs[:first]
+		segs = segs[:0]
 	}
+	sp.npath[k] = len(segs)
 }
 
 // best returns the most utility principal i can get in the space.

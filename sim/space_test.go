@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/parley-sim/parley/model"
@@ -108,5 +109,31 @@ func TestSinglePeakedFrontier(t *testing.T) {
 	// Principal 0 keeps 0.5: its value falls from 1 at 0.5 to 0 at 1, so the level is 0.75.
 	if _, u1, _ := sp.point(u, 0, 0.5, x); math.Abs(x[0]-0.75) > 1e-12 || math.Abs(u1-0.75) > 1e-12 {
 		t.Errorf("level %v, u1 %v; want 0.75, 0.75", x[0], u1)
+	}
+}
+
+// TestBuildReusesUnmovedIssues checks that a space rebuilt after one
+// issue's interval moved, which works out only that issue again, is the
+// space built from scratch in the new intervals, and that a rebuild with
+// nothing moved reports no change.
+func TestBuildReusesUnmovedIssues(t *testing.T) {
+	sp, u := twoIssues()
+	if sp.build(u) {
+		t.Error("rebuild in the same intervals reports a change")
+	}
+	sp.hi[1] = 0.5
+	if !sp.build(u) {
+		t.Error("rebuild after issue b's interval moved reports no change")
+	}
+	fresh := new(space)
+	fresh.resize(2)
+	copy(fresh.lo, sp.lo)
+	copy(fresh.hi, sp.hi)
+	fresh.ok = true
+	fresh.build(u)
+	if !slices.Equal(sp.segs, fresh.segs) || !slices.Equal(sp.u0, fresh.u0) || !slices.Equal(sp.u1, fresh.u1) ||
+		!slices.Equal(sp.base, fresh.base) || !slices.Equal(sp.baseAt, fresh.baseAt) {
+		t.Errorf("rebuilt path %v from %v (u0 %v, u1 %v); built from scratch %v from %v (u0 %v, u1 %v)",
+			sp.segs, sp.base, sp.u0, sp.u1, fresh.segs, fresh.base, fresh.u0, fresh.u1)
 	}
 }
