@@ -30,15 +30,29 @@
 //
 // # Exact arithmetic
 //
-// Every number is a math/big.Rat and every linear system is solved by exact
-// Gaussian elimination, so the equilibria are exact fractions: probabilities
-// sum to 1 exactly and "is a best response" is an exact comparison. Floating
-// point linear algebra (gonum's LU, say) is faster but needs tolerances that
-// no single choice gets right: on von Stengel's 6×6 game with 75 equilibria
-// and payoffs near 1.8e6, float vertex enumeration reports hundreds of false
-// vertices, and whether a nearly tight constraint is tight decides which
-// equilibria exist in a degenerate game. Float payoffs (as in Parley's
-// strategy meta-games) convert exactly with Rats.
+// Every result is a math/big.Rat, every vertex is solved by exact
+// fraction-free Gaussian elimination, and every decision of the
+// enumeration (is a system singular, is its solution feasible, which
+// constraints are tight) is exact, so the equilibria are exact fractions:
+// probabilities sum to 1 exactly and "is a best response" is an exact
+// comparison. Floating point linear algebra (gonum's LU, say) is faster
+// but needs tolerances that no single choice gets right: on von Stengel's
+// 6×6 game with 75 equilibria and payoffs near 1.8e6, float vertex
+// enumeration reports hundreds of false vertices, and whether a nearly
+// tight constraint is tight decides which equilibria exist in a
+// degenerate game. Float payoffs (as in Parley's strategy meta-games)
+// convert exactly with Rats.
+//
+// Most of the enumeration's systems are infeasible, and a floating-point
+// filter settles those without exact arithmetic, as the filtered
+// predicates of computational geometry do (Shewchuk 1997; CGAL's filtered
+// kernels): each system is solved in float64 and the solution verified
+// with a rigorous bound on its error (Rump 2010), so a sign is decided
+// only where the bound proves it. A system proved infeasible is skipped;
+// one proved feasible is still solved exactly; any other (singular, ill-conditioned, a coordinate or
+// constraint too close to its bound to tell) is solved and checked
+// exactly as if there were no filter. The result is the same as without
+// the filter, decided in exact arithmetic alone.
 //
 // # Cost
 //
@@ -58,6 +72,10 @@
 // O. L. Mangasarian, Equilibrium points of bimatrix games, J. SIAM 12 (1964).
 // B. von Stengel, Computing equilibria for two-person games, Handbook of Game
 // Theory vol. 3, ch. 45 (2002).
+// J. R. Shewchuk, Adaptive precision floating-point arithmetic and fast
+// robust geometric predicates, Discrete Comput. Geom. 18 (1997).
+// S. M. Rump, Verification methods: rigorous results using floating-point
+// arithmetic, Acta Numerica 19 (2010).
 // D. Avis, G. D. Rosenberg, R. Savani, B. von Stengel, Enumeration of Nash
 // equilibria for two-player games, Economic Theory 42 (2010).
 // J. W. Weibull, Evolutionary Game Theory, MIT Press (1995), ch. 3 and 5.

@@ -26,7 +26,20 @@ func (v vertex) labels() int { return bits.OnesCount64(v.zero) + bits.OnesCount6
 // nonsingular systems over all such (I, J) and keeping the feasible
 // solutions. A vertex of a degenerate polytope arises from several (I, J);
 // duplicates, which have the same tight constraints, are dropped.
-func vertices(m [][]*big.Int) []vertex {
+//
+// A floating-point filter (filter) first decides each system where it
+// can certify the decision; the systems it is unsure of are solved and
+// checked exactly, and every vertex kept is solved exactly, so the result
+// is the same as exactVertices'.
+func vertices(m [][]*big.Int) []vertex { return enumerate(m, newFilter(m)) }
+
+// exactVertices is vertices without the filter: every system solved and
+// checked in exact arithmetic.
+func exactVertices(m [][]*big.Int) []vertex { return enumerate(m, nil) }
+
+// enumerate returns the vertices of {z ≥ 0, Mᵀz ≤ 1} as vertices
+// describes, deciding systems with fl first unless it is nil.
+func enumerate(m [][]*big.Int, fl *filter) []vertex {
 	r, c := len(m), len(m[0])
 	var out []vertex
 	seen := map[[2]uint64]bool{}
@@ -40,51 +53,69 @@ func vertices(m [][]*big.Int) []vertex {
 		solver := newSolver(k)
 		for _, I := range rowSets {
 			for _, J := range colSets {
+				d := unsure
+				if fl != nil {
+					if d = fl.decide(I, J); d == infeasible {
+						continue
+					}
+				}
+				var key [2]uint64
+				if d == feasible {
+					key = [2]uint64{(uint64(1)<<r - 1) &^ mask(I), mask(J)}
+					if seen[key] {
+						continue
+					}
+				}
 				for a, j := range J {
 					for b, i := range I {
 						sys[a][b] = m[i][j]
 					}
 				}
 				num, den, ok := solver.solveOnes(sys)
-				if !ok || anyNegative(num) {
+				if !ok {
 					continue
 				}
-				// z_I = num/den ≥ 0; feasible if Σ_{i∈I} M[i][j]·num_i ≤ den for every j.
-				var tight uint64
-				feasible := true
-				for j := range c {
-					dot.SetInt64(0)
-					for b, i := range I {
-						dot.Add(&dot, t.Mul(m[i][j], num[b]))
+				if d == unsure {
+					if anyNegative(num) {
+						continue
 					}
-					switch dot.Cmp(den) {
-					case 1:
-						feasible = false
-					case 0:
-						tight |= 1 << j
+					// z_I = num/den ≥ 0; feasible if Σ_{i∈I} M[i][j]·num_i ≤ den for every j.
+					var tight uint64
+					feasible := true
+					for j := range c {
+						dot.SetInt64(0)
+						for b, i := range I {
+							dot.Add(&dot, t.Mul(m[i][j], num[b]))
+						}
+						switch dot.Cmp(den) {
+						case 1:
+							feasible = false
+						case 0:
+							tight |= 1 << j
+						}
+						if !feasible {
+							break
+						}
 					}
 					if !feasible {
-						break
+						continue
 					}
-				}
-				if !feasible {
-					continue
-				}
-				zero := uint64(1)<<r - 1
-				for b, i := range I {
-					if num[b].Sign() != 0 {
-						zero &^= 1 << i
+					zero := uint64(1)<<r - 1
+					for b, i := range I {
+						if num[b].Sign() != 0 {
+							zero &^= 1 << i
+						}
 					}
-				}
-				// A vertex is the only point of the polytope where all its
-				// tight constraints hold with equality, so the sets of
-				// them, zero and tight, tell vertices apart exactly.
-				key := [2]uint64{zero, tight}
-				if seen[key] {
-					continue
+					// A vertex is the only point of the polytope where all its
+					// tight constraints hold with equality, so the sets of
+					// them, zero and tight, tell vertices apart exactly.
+					key = [2]uint64{zero, tight}
+					if seen[key] {
+						continue
+					}
 				}
 				seen[key] = true
-				v := vertex{z: make([]*big.Rat, r), zero: zero, tight: tight}
+				v := vertex{z: make([]*big.Rat, r), zero: key[0], tight: key[1]}
 				for i := range v.z {
 					v.z[i] = new(big.Rat)
 				}
@@ -96,6 +127,15 @@ func vertices(m [][]*big.Int) []vertex {
 		}
 	}
 	return out
+}
+
+// mask returns the set s as a bit mask.
+func mask(s []int) uint64 {
+	var b uint64
+	for _, i := range s {
+		b |= 1 << i
+	}
+	return b
 }
 
 // anyNegative reports whether some entry of z is negative.
