@@ -88,8 +88,15 @@ func (e *episode) reachable(i int, kind dealKind, t int) bool {
 	if sp == nil || !sp.ok {
 		return false
 	}
-	other, ok := sp.other(&e.util, i, e.noDealValue(i, t), e.scratch)
-	return ok && other >= e.believed(i, t)-tolerance
+	v, b := e.noDealValue(i, t), e.believed(i, t)
+	m := &e.memo.reach[i][kind]
+	if m.frontier == sp.frontier && same(m.v, v) && same(m.b, b) {
+		return m.ok
+	}
+	other, ok := sp.other(&e.util, i, v, e.scratch)
+	ok = ok && other >= b-tolerance
+	*m = reachMemo{frontier: sp.frontier, v: v, b: b, ok: ok}
+	return ok
 }
 
 // escalate draws a strike in round t when no deal is in force. A strike
@@ -173,7 +180,7 @@ func (e *episode) escalationHazard(t int) float64 {
 			h *= m
 		}
 		if l := &p.Latency; l.Weight != 0 {
-			h *= math.Exp(l.Weight * (c.latency - l.Start))
+			h *= e.memo.latency.exp(l.Weight, c.latency-l.Start)
 		}
 		if p.Progress != 0 {
 			h *= 1 - p.Progress*(1-c.gap())

@@ -126,7 +126,7 @@ func TestPoliticalStateRisesAndFalls(t *testing.T) {
 		if r >= 3 {
 			want = 0.5 * math.Pow(0.8, float64(r-3))
 		}
-		level, line := e.politics.level[j], e.redLine[1][0]
+		level, line := e.politics.level[j], e.redLines()[1][0]
 		if math.Abs(level-want) > tol {
 			t.Fatalf("round %d: level %v, want %v", r, level, want)
 		}
@@ -135,8 +135,8 @@ func TestPoliticalStateRisesAndFalls(t *testing.T) {
 		}
 		peak, low = max(peak, level), min(low, line)
 	}
-	if peak != 0.5 || math.Abs(low-0.7) > tol || e.redLine[1][0] < 0.9-0.4*(0.5*math.Pow(0.8, 9)+levelStep) {
-		t.Errorf("the state peaked at %v and the red line fell to %v, back to %v by round 12; want 0.5, 0.7 and above 0.85", peak, low, e.redLine[1][0])
+	if peak != 0.5 || math.Abs(low-0.7) > tol || e.redLines()[1][0] < 0.9-0.4*(0.5*math.Pow(0.8, 9)+levelStep) {
+		t.Errorf("the state peaked at %v and the red line fell to %v, back to %v by round 12; want 0.5, 0.7 and above 0.85", peak, low, e.redLines()[1][0])
 	}
 }
 
@@ -182,7 +182,7 @@ func checkBounds(t *testing.T, name string, i, r int, e *episode) {
 	t.Helper()
 	for k, is := range e.issues {
 		for side := range 2 {
-			if l := e.redLine[side][k]; !math.IsNaN(l) && (l < is.Min || l > is.Max) {
+			if l := e.redLines()[side][k]; !math.IsNaN(l) && (l < is.Min || l > is.Max) {
 				t.Fatalf("%s episode %d round %d: red line %v on %s outside [%v, %v]", name, i, r, l, is.Name, is.Min, is.Max)
 			}
 		}
@@ -190,7 +190,7 @@ func checkBounds(t *testing.T, name string, i, r int, e *episode) {
 	for _, a := range e.ratifiers {
 		aw := &e.world.Actors[a]
 		lo, hi := aw.UtilityBounds()
-		if bar := aw.Bar + e.barShift[a]; bar > hi+1e-12 || bar < lo-1e-12 {
+		if bar := aw.Bar + e.barShift(a); bar > hi+1e-12 || bar < lo-1e-12 {
 			t.Fatalf("%s episode %d round %d: %s's bar %v outside its utility bounds [%v, %v]", name, i, r, e.scn.Actors[a].Name, bar, lo, hi)
 		}
 	}

@@ -40,9 +40,9 @@ type episode struct {
 
 	// State that shocks and play change.
 	floor        [2][]bool    // per issue: the red line is a floor (x ≥ level) rather than a ceiling
-	redLine      [2][]float64 // per issue: the current red line, NaN for none
+	redLine      [2][]float64 // per issue: the current red line, NaN for none (see redLines)
 	shift        [2]float64   // reservation shifts from shocks and resumptions
-	barShift     []float64    // per actor: ratification bar shifts, bar + shift within the ratifier's utility bounds
+	barShifts    []float64    // per actor: ratification bar shifts, bar + shift within the ratifier's utility bounds (see barShift)
 	politics     politics     // the shocks' political states and the shifts they add up to
 	belief       [2]float64   // principal i's error about the other's value of no deal
 	yielded      [2]bool      // principal i's red lines have yielded to the cost of no deal
@@ -144,7 +144,7 @@ func (e *episode) reset(s *model.Scenario, horizon int, strategies [2]model.Stra
 		e.redLine[i] = resize(e.redLine[i], n)
 		e.spe[i].resize(horizon, n)
 	}
-	e.barShift = resize(e.barShift, len(s.Actors))
+	e.barShifts = resize(e.barShifts, len(s.Actors))
 	e.politics.resize(n, len(s.Actors), len(s.Shocks))
 	e.escalateTill = resize(e.escalateTill, len(s.Shocks))
 	e.deal.terms = resize(e.deal.terms, n)
@@ -357,7 +357,7 @@ func (e *episode) spaces() {
 // Red lines that have yielded bind nowhere. It reports whether the
 // space changed: whether it has packages, or its frontier.
 func (e *episode) bound(sp *space, settled []int, scopes []float64) bool {
-	ok := true
+	lines, ok := e.redLines(), true
 	for k := range e.issues {
 		is := &e.issues[k]
 		sp.lo[k], sp.hi[k] = is.Min, is.Max
@@ -371,7 +371,7 @@ func (e *episode) bound(sp *space, settled []int, scopes []float64) bool {
 			sp.lo[k], sp.hi[k] = is.StatusQuo-s*(is.StatusQuo-is.Min), is.StatusQuo+s*(is.Max-is.StatusQuo)
 		}
 		for i := range 2 {
-			rl := e.redLine[i][k]
+			rl := lines[i][k]
 			if math.IsNaN(rl) || e.yielded[i] {
 				continue
 			}
@@ -405,7 +405,15 @@ func interimLine(rl, sq float64, floor bool) float64 {
 	return rl
 }
 
-func clamp(x, lo, hi float64) float64 { return min(max(x, lo), hi) }
+// clamp returns min(max(x, lo), hi), NaN and signed zeros as the
+// builtins give them; x strictly inside (lo, hi), the common case, is
+// returned at once.
+func clamp(x, lo, hi float64) float64 {
+	if lo < x && x < hi {
+		return x
+	}
+	return min(max(x, lo), hi)
+}
 
 // normal returns a standard normal number for the event (tag, t, j).
 func (e *episode) normal(tag uint64, t, j int) float64 {

@@ -1,12 +1,26 @@
 package sim
 
+import "math"
+
 // memo keeps values the engine asks for several times a round, so that
 // they are computed once: each is a pure function of its key and of the
 // episode's world, and the memo is cleared when an episode starts. A key
 // is compared bit for bit, so a kept value is exactly the value the
 // computation would give.
 type memo struct {
-	noDeal [2]noDealMemo // per principal: noDealValue
+	noDeal  [2]noDealMemo                       // per principal: noDealValue
+	latency powerMemo                           // escalationHazard's latency factor: exp(w·(ℓ − ℓ₀)) for ℓ
+	alpha   [2]powerMemo                        // per principal: timeDependent's concession x^y
+	reach   [2][comprehensiveDeal + 1]reachMemo // per principal and kind of deal: reachable
+}
+
+// A reachMemo is whether a principal believes a deal of one kind is
+// within reach on a space's frontier (its number, 0 for none) when its
+// value of no deal is v and it believes the other's is b.
+type reachMemo struct {
+	frontier int
+	v, b     float64
+	ok       bool
 }
 
 // A noDealMemo is principal i's value of no deal in round t, for the
@@ -14,4 +28,27 @@ type memo struct {
 type noDealMemo struct {
 	t           int // 0 for none
 	h, shift, v float64
+}
+
+// A powerMemo keeps f(x, y) of one math function f for the last x and y
+// it was asked for: math.Exp of x·y, or math.Pow.
+type powerMemo struct {
+	ok      bool
+	x, y, v float64
+}
+
+// exp returns math.Exp(x·y).
+func (m *powerMemo) exp(x, y float64) float64 {
+	if !m.ok || !same(m.x, x) || !same(m.y, y) {
+		m.ok, m.x, m.y, m.v = true, x, y, math.Exp(x*y)
+	}
+	return m.v
+}
+
+// pow returns math.Pow(x, y).
+func (m *powerMemo) pow(x, y float64) float64 {
+	if !m.ok || !same(m.x, x) || !same(m.y, y) {
+		m.ok, m.x, m.y, m.v = true, x, y, math.Pow(x, y)
+	}
+	return m.v
 }

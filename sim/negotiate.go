@@ -163,7 +163,7 @@ func (e *episode) agree(kind dealKind, t int, mediated bool) {
 func (e *episode) ratified(t int) bool {
 	for _, r := range e.ratifiers {
 		a := &e.world.Actors[r]
-		u, bar := a.Utility(e.issues, e.offer), a.Bar+e.barShift[r]
+		u, bar := a.Utility(e.issues, e.offer), a.Bar+e.barShift(r)
 		if e.rec != nil {
 			e.rec.ratify(r, t, u, bar)
 		}

@@ -57,7 +57,7 @@ func (r *recorder) begin() {
 			Belief: e.believed(i, 1), Discount: a.Discount, RenegingHazard: a.RenegingHazard,
 			EscalationCost: e.cost[i], Weights: r.byIssue(a.Weights), RedLines: map[string]RedLine{},
 		}
-		for k, level := range e.redLine[i] {
+		for k, level := range e.redLines()[i] {
 			if math.IsNaN(level) {
 				continue
 			}
@@ -127,7 +127,7 @@ func (r *recorder) shifts(ef *model.Effects, sw *model.ShockWorld, scale float64
 	for _, s := range ef.RedLines {
 		i := e.principal(s.Actor)
 		set(&fx.RedLines, r.name(i), map[string]RedLine{})
-		fx.RedLines[r.name(i)][e.issues[s.Issue].Name] = RedLine{Level: e.redLine[i][s.Issue], Bound: bound(e.floor[i][s.Issue])}
+		fx.RedLines[r.name(i)][e.issues[s.Issue].Name] = RedLine{Level: e.redLines()[i][s.Issue], Bound: bound(e.floor[i][s.Issue])}
 	}
 	for n, s := range ef.RatificationBar {
 		set(&fx.RatificationBar, e.scn.Actors[s.Actor].Name, scale*sw.RatificationBar[n])

@@ -97,6 +97,12 @@ type politics struct {
 	shift  [2]float64   // one-off reservation shifts
 	barRaw []float64    // per actor: one-off ratification bar shifts
 	active bool         // some level is above 0
+
+	// The episode's red lines and ratification bar shifts are brought
+	// up to date with the shifts only when they are read (see
+	// episode.redLines and episode.barShift): these say that the shifts
+	// have moved since.
+	linesBehind, barsBehind bool
 }
 
 // resize sizes the storage for n issues, a actors and k shocks.
@@ -115,8 +121,9 @@ func (p *politics) start(e *episode) {
 	copy(p.base[1], e.redLine[1])
 	p.shift = [2]float64{}
 	clear(p.barRaw)
-	clear(e.barShift)
+	clear(e.barShifts)
 	p.active = false
+	p.linesBehind, p.barsBehind = false, false
 }
 
 // once applies the one-off reservation, red-line and ratification-bar
@@ -137,7 +144,7 @@ func (p *politics) once(e *episode, ef *model.Effects, sw *model.ShockWorld) {
 		p.apply(e)
 	}
 	if len(ef.RatificationBar) > 0 {
-		p.bars(e)
+		p.barsBehind = true
 	}
 }
 
@@ -147,7 +154,7 @@ func (p *politics) raise(e *episode, j int) {
 	p.at[j] = p.level[j]
 	p.active = true
 	p.apply(e)
-	p.bars(e)
+	p.barsBehind = true
 }
 
 // decay lets every political state lose the fraction decay of its level
@@ -175,18 +182,15 @@ func (p *politics) decay(e *episode) {
 	}
 	if moved {
 		p.apply(e)
-		p.bars(e)
+		p.barsBehind = true
 		e.spe[0].valid, e.spe[1].valid = false, false
 	}
 }
 
-// apply sets the episode's red lines and reservation shifts from the
-// one-off shifts and the states' levels.
+// apply sets the episode's reservation shifts from the one-off shifts
+// and the states' levels, and marks its red lines as behind them.
 func (p *politics) apply(e *episode) {
 	shift := p.shift
-	for i := range 2 {
-		copy(e.redLine[i], p.base[i])
-	}
 	for j, l := range p.at {
 		if l == 0 {
 			continue
@@ -195,6 +199,23 @@ func (p *politics) apply(e *episode) {
 		for n, s := range ef.Reservation {
 			shift[e.principal(s.Actor)] += l * sw.Reservation[n]
 		}
+	}
+	e.shift = shift
+	p.linesBehind = true
+	e.dirty = true
+}
+
+// lines sets the episode's red lines from the one-off shifts and the
+// states' levels.
+func (p *politics) lines(e *episode) {
+	for i := range 2 {
+		copy(e.redLine[i], p.base[i])
+	}
+	for j, l := range p.at {
+		if l == 0 {
+			continue
+		}
+		ef, sw := &e.scn.Shocks[j].Effects, &e.world.Shocks[j]
 		for n, s := range ef.RedLines {
 			e.redLine[e.principal(s.Actor)][s.Issue] += l * sw.RedLines[n]
 		}
@@ -204,8 +225,24 @@ func (p *politics) apply(e *episode) {
 			e.redLine[i][k] = clamp(e.redLine[i][k], e.issues[k].Min, e.issues[k].Max)
 		}
 	}
-	e.shift = shift
-	e.dirty = true
+}
+
+// redLines returns each principal's red lines in effect, per issue.
+func (e *episode) redLines() *[2][]float64 {
+	if p := &e.politics; p.linesBehind {
+		p.linesBehind = false
+		p.lines(e)
+	}
+	return &e.redLine
+}
+
+// barShift returns the shift of ratifier r's ratification bar in effect.
+func (e *episode) barShift(r int) float64 {
+	if p := &e.politics; p.barsBehind {
+		p.barsBehind = false
+		p.bars(e)
+	}
+	return e.barShifts[r]
 }
 
 // bars sets the ratification bar shifts from the one-off shifts and the
@@ -213,7 +250,7 @@ func (p *politics) apply(e *episode) {
 // bounds: no bar above the best utility a package can give.
 func (p *politics) bars(e *episode) {
 	for _, r := range e.ratifiers {
-		e.barShift[r] = p.barRaw[r]
+		e.barShifts[r] = p.barRaw[r]
 	}
 	for j, l := range p.at {
 		if l == 0 {
@@ -221,12 +258,12 @@ func (p *politics) bars(e *episode) {
 		}
 		ef, sw := &e.scn.Shocks[j].Effects, &e.world.Shocks[j]
 		for n, s := range ef.RatificationBar {
-			e.barShift[s.Actor] += l * sw.RatificationBar[n]
+			e.barShifts[s.Actor] += l * sw.RatificationBar[n]
 		}
 	}
 	for _, r := range e.ratifiers {
 		a := &e.world.Actors[r]
 		lo, hi := a.UtilityBounds()
-		e.barShift[r] = clamp(a.Bar+e.barShift[r], lo, hi) - a.Bar
+		e.barShifts[r] = clamp(a.Bar+e.barShifts[r], lo, hi) - a.Bar
 	}
 }

@@ -49,6 +49,7 @@ type space struct {
 	// levels have not moved keeps its candidates, terms and segments.
 	built            bool
 	builtLo, builtHi []float64
+	frontier         int // counts the frontiers built, so that a value kept for one is known to be for it
 }
 
 // A segment moves one issue from one level to another.
@@ -114,6 +115,7 @@ func (sp *space) build(u *utilities) bool {
 	if !changed {
 		return false
 	}
+	sp.frontier++
 	sp.segs = sp.segs[:0]
 	for k := range sp.path {
 		sp.segs = append(sp.segs, sp.path[k][:sp.npath[k]]...)

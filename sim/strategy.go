@@ -1,10 +1,6 @@
 package sim
 
-import (
-	"math"
-
-	"github.com/parley-sim/parley/model"
-)
+import "github.com/parley-sim/parley/model"
 
 // A dealKind is the kind of deal on the table or in force.
 type dealKind uint8
@@ -138,7 +134,7 @@ func (d timeDependent) demand(e *episode, i, t int) float64 {
 	if t > start {
 		alpha = 1
 		if span := min(float64(e.horizon-start), e.span[i]); span > 0 {
-			alpha = min(1, math.Pow(float64(t-start)/span, 1/d.beta(a)))
+			alpha = min(1, e.memo.alpha[i].pow(float64(t-start)/span, 1/d.beta(a)))
 		}
 	}
 	return e.aspiration(i, t, alpha)
