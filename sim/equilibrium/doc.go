@@ -30,29 +30,32 @@
 //
 // # Exact arithmetic
 //
-// Every result is a math/big.Rat, every vertex is solved by exact
-// fraction-free Gaussian elimination, and every decision of the
-// enumeration (is a system singular, is its solution feasible, which
-// constraints are tight) is exact, so the equilibria are exact fractions:
-// probabilities sum to 1 exactly and "is a best response" is an exact
-// comparison. Floating point linear algebra (gonum's LU, say) is faster
-// but needs tolerances that no single choice gets right: on von Stengel's
-// 6×6 game with 75 equilibria and payoffs near 1.8e6, float vertex
-// enumeration reports hundreds of false vertices, and whether a nearly
-// tight constraint is tight decides which equilibria exist in a
-// degenerate game. Float payoffs (as in Parley's strategy meta-games)
-// convert exactly with Rats.
+// Every result is a math/big.Rat, every vertex is exact and every
+// decision of the enumeration (is a system singular, is its solution
+// feasible, which constraints are tight) is exact, so the equilibria are
+// exact fractions: probabilities sum to 1 exactly and "is a best
+// response" is an exact comparison. Floating point linear algebra
+// (gonum's LU, say) is faster but needs tolerances that no single choice
+// gets right: on von Stengel's 6×6 game with 75 equilibria and payoffs
+// near 1.8e6, float vertex enumeration reports hundreds of false
+// vertices, and whether a nearly tight constraint is tight decides which
+// equilibria exist in a degenerate game. Float payoffs (as in Parley's
+// strategy meta-games) convert exactly with Rats.
 //
 // Most of the enumeration's systems are infeasible, and a floating-point
 // filter settles those without exact arithmetic, as the filtered
 // predicates of computational geometry do (Shewchuk 1997; CGAL's filtered
 // kernels): each system is solved in float64 and the solution verified
 // with a rigorous bound on its error (Rump 2010), so a sign is decided
-// only where the bound proves it. A system proved infeasible is skipped;
-// one proved feasible is still solved exactly; any other (singular, ill-conditioned, a coordinate or
-// constraint too close to its bound to tell) is solved and checked
-// exactly as if there were no filter. The result is the same as without
-// the filter, decided in exact arithmetic alone.
+// only where the bound proves it. A system proved infeasible is skipped.
+// One proved feasible is a vertex, found exactly: in machine integers
+// when continued fractions of the float solution give a candidate that
+// satisfies the system exactly (as in games of integer payoffs of a few
+// digits), by fraction-free elimination in math/big otherwise. Any other
+// system (singular, ill-conditioned, a coordinate or constraint too close
+// to its bound to tell) is solved and checked exactly as if there were no
+// filter. The result is the same as without the filter, decided in exact
+// arithmetic alone.
 //
 // # Cost
 //

@@ -65,10 +65,17 @@ type filter struct {
 	f    []float64 // M as float64, row-major r×c, every entry positive
 	// in is the relative error of f's entries, 0 if all are exact.
 	in float64
+	// u is M as uint64, row-major, for intPoint; nil if an entry is
+	// 2⁶⁴ or more.
+	u []uint64
+
+	// delta is the bound on ‖z − ẑ‖∞ of the last system decided feasible.
+	delta float64
 
 	// Storage for one k×k system, reused.
 	a, w, inv []float64
 	z, rho    []float64
+	nb, db    []uint64 // intPoint's numerators and denominators
 }
 
 // newFilter returns the filter for M, or nil if an entry is too large
@@ -81,10 +88,17 @@ func newFilter(m [][]*big.Int) *filter {
 	k := min(r, c)
 	fl := &filter{r: r, c: c, f: make([]float64, r*c),
 		a: make([]float64, k*k), w: make([]float64, k*k), inv: make([]float64, k*k),
-		z: make([]float64, k), rho: make([]float64, k)}
+		z: make([]float64, k), rho: make([]float64, k),
+		nb: make([]uint64, k), db: make([]uint64, k)}
+	if maxBitLen(m) <= 64 {
+		fl.u = make([]uint64, r*c)
+	}
 	var bf big.Float
 	for i, row := range m {
 		for j, v := range row {
+			if fl.u != nil {
+				fl.u[i*c+j] = v.Uint64()
+			}
 			x, acc := bf.SetInt(v).Float64()
 			if acc != big.Exact {
 				fl.in = 2 * unit
@@ -200,6 +214,7 @@ func (fl *filter) decide(I, J []int) verdict {
 		sure = sure && s < -bound
 	}
 	if sure {
+		fl.delta = delta
 		return feasible
 	}
 	return unsure

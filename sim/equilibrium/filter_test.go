@@ -192,7 +192,7 @@ func TestVerticesMatchExact(t *testing.T) {
 func vertexStrings(vs []vertex) string {
 	s := ""
 	for _, v := range vs {
-		s += fmt.Sprintf("%s zero %b tight %b\n", vecString(v.z), v.zero, v.tight)
+		s += fmt.Sprintf("%s zero %b tight %b\n", vecString(v.point()), v.zero, v.tight)
 	}
 	return s
 }

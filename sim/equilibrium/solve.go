@@ -3,6 +3,7 @@ package equilibrium
 import (
 	"fmt"
 	"math/big"
+	"math/bits"
 	"slices"
 )
 
@@ -89,6 +90,7 @@ func Solve(a, b [][]*big.Rat) (*Solution, error) {
 	}
 	xs, ys := make([]*strategy, len(px)), make([]*strategy, len(qy))
 	allRows, allCols := uint64(1)<<m-1, uint64(1)<<n-1
+	var pairs [][2]int // the equilibria, as indices into px and qy
 	for k, x := range px {
 		for l, y := range qy {
 			// x's zero coordinates and y's tight rows must cover the rows;
@@ -102,21 +104,31 @@ func Solve(a, b [][]*big.Rat) (*Solution, error) {
 			if ys[l] == nil {
 				ys[l] = newStrategy(y, shiftA, scaleA)
 			}
-			sol.Equilibria = append(sol.Equilibria, Equilibrium{
-				P1:     copyRats(xs[k].p),
-				P2:     copyRats(ys[l].p),
-				Payoff: [2]*big.Rat{new(big.Rat).Set(ys[l].payoff), new(big.Rat).Set(xs[k].payoff)},
-			})
+			pairs = append(pairs, [2]int{k, l})
 		}
 	}
-	slices.SortFunc(sol.Equilibria, func(e, f Equilibrium) int {
-		if c := compareDesc(e.P1, f.P1); c != 0 {
+	// Distinct vertices are distinct strategies (no vertex is a multiple
+	// of another), so ranking each player's strategies once orders the
+	// equilibria and numbers the vertex lists.
+	rx, ry := rank(xs), rank(ys)
+	slices.SortFunc(pairs, func(e, f [2]int) int {
+		if c := rx[e[0]] - rx[f[0]]; c != 0 {
 			return c
 		}
-		return compareDesc(e.P2, f.P2)
+		return ry[e[1]] - ry[f[1]]
 	})
-	sol.P1Vertices = distinct(sol.Equilibria, 0)
-	sol.P2Vertices = distinct(sol.Equilibria, 1)
+	sol.Equilibria = make([]Equilibrium, len(pairs))
+	for i, pr := range pairs {
+		x, y := xs[pr[0]], ys[pr[1]]
+		sol.Equilibria[i] = Equilibrium{
+			P1:     copyRats(x.p),
+			P2:     copyRats(y.p),
+			Payoff: [2]*big.Rat{new(big.Rat).Set(y.payoff), new(big.Rat).Set(x.payoff)},
+			Vertex: [2]int{rx[pr[0]], ry[pr[1]]},
+		}
+	}
+	sol.P1Vertices = vertexList(sol.Equilibria, 0)
+	sol.P2Vertices = vertexList(sol.Equilibria, 1)
 	sol.Components = components(sol)
 	return sol, nil
 }
@@ -127,6 +139,9 @@ func Solve(a, b [][]*big.Rat) (*Solution, error) {
 type strategy struct {
 	p      []*big.Rat
 	payoff *big.Rat
+	// n and sum give p = n/sum in machine integers, if n is not nil.
+	n   []uint64
+	sum uint64
 }
 
 // newStrategy returns the vertex v of a polytope {z ≥ 0, Mᵀz ≤ 1} as the
@@ -138,6 +153,16 @@ type strategy struct {
 // xᵀUy, exactly. Solve makes one for each vertex in some equilibrium,
 // once.
 func newStrategy(v vertex, shift *big.Rat, scale *big.Int) *strategy {
+	if v.pt.n != nil {
+		// z = n/d: the strategy is n/Σn and 1/(scale·Σz) = d/(scale·Σn).
+		p := make([]*big.Rat, len(v.pt.n))
+		for i, n := range v.pt.n {
+			p[i] = ratio(n, v.pt.sum)
+		}
+		var s big.Int
+		payoff := new(big.Rat).SetFrac(new(big.Int).SetUint64(v.pt.d), s.Mul(s.SetUint64(v.pt.sum), scale))
+		return &strategy{p: p, payoff: payoff.Sub(payoff, shift), n: v.pt.n, sum: v.pt.sum}
+	}
 	sum := new(big.Rat)
 	for _, x := range v.z {
 		sum.Add(sum, x)
@@ -151,11 +176,12 @@ func newStrategy(v vertex, shift *big.Rat, scale *big.Int) *strategy {
 	return &strategy{p: p, payoff: payoff}
 }
 
-// copyRats returns a copy of x with its own numbers.
+// copyRats returns a copy of x with its own numbers, allocated together.
 func copyRats(x []*big.Rat) []*big.Rat {
 	out := make([]*big.Rat, len(x))
+	nums := make([]big.Rat, len(x))
 	for i, v := range x {
-		out[i] = new(big.Rat).Set(v)
+		out[i] = nums[i].Set(v)
 	}
 	return out
 }
@@ -171,24 +197,60 @@ func compareDesc(x, y []*big.Rat) int {
 	return 0
 }
 
-// distinct lists the distinct strategies of player p (0 or 1) among the
-// sorted equilibria es, sorted larger entries first, and sets each
-// equilibrium's Vertex[p].
-func distinct(es []Equilibrium, p int) [][]*big.Rat {
-	strategy := func(e *Equilibrium) []*big.Rat {
-		if p == 0 {
-			return e.P1
+// rank returns, for each strategy of ss that is not nil, its index in
+// the order of those strategies, larger probabilities first
+// (compareStrategies), and −1 for the others.
+func rank(ss []*strategy) []int {
+	var idx []int
+	for k, s := range ss {
+		if s != nil {
+			idx = append(idx, k)
 		}
-		return e.P2
 	}
-	var vs [][]*big.Rat
-	for i := range es {
-		vs = append(vs, strategy(&es[i]))
+	slices.SortFunc(idx, func(k, l int) int { return compareStrategies(ss[k], ss[l]) })
+	r := make([]int, len(ss))
+	for k := range r {
+		r[k] = -1
 	}
-	slices.SortFunc(vs, compareDesc)
-	vs = slices.CompactFunc(vs, func(x, y []*big.Rat) bool { return compareDesc(x, y) == 0 })
-	for i := range es {
-		es[i].Vertex[p], _ = slices.BinarySearchFunc(vs, strategy(&es[i]), compareDesc)
+	for i, k := range idx {
+		r[k] = i
+	}
+	return r
+}
+
+// compareStrategies orders strategies as compareDesc orders their
+// probabilities, comparing n/sum and n'/sum' as n·sum' and n'·sum in
+// 128-bit integers when both have them.
+func compareStrategies(s, t *strategy) int {
+	if s.n == nil || t.n == nil {
+		return compareDesc(s.p, t.p)
+	}
+	for i := range s.n {
+		ah, al := bits.Mul64(s.n[i], t.sum)
+		bh, bl := bits.Mul64(t.n[i], s.sum)
+		switch {
+		case ah > bh || ah == bh && al > bl:
+			return -1
+		case ah < bh || ah == bh && al < bl:
+			return 1
+		}
+	}
+	return 0
+}
+
+// vertexList returns player p's (0 or 1) strategies among the
+// equilibria es, indexed by their Vertex[p], each the slice of the first
+// equilibrium with it.
+func vertexList(es []Equilibrium, p int) [][]*big.Rat {
+	n := 0
+	for _, e := range es {
+		n = max(n, e.Vertex[p]+1)
+	}
+	vs := make([][]*big.Rat, n)
+	for _, e := range es {
+		if v := e.Vertex[p]; vs[v] == nil {
+			vs[v] = [2][]*big.Rat{e.P1, e.P2}[p]
+		}
 	}
 	return vs
 }

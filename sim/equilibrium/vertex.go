@@ -7,7 +7,8 @@ import (
 
 // vertex is a vertex of a polytope {z ≥ 0, Mᵀz ≤ 1} other than the origin.
 type vertex struct {
-	z     []*big.Rat // the point, not normalised
+	z     []*big.Rat // the point, not normalised; nil if pt holds it
+	pt    intPoint   // the point in machine integers, if pt.n is not nil
 	zero  uint64     // bit i set when z_i = 0
 	tight uint64     // bit j set when (Mᵀz)_j = 1
 }
@@ -63,6 +64,11 @@ func enumerate(m [][]*big.Int, fl *filter) []vertex {
 				if d == feasible {
 					key = [2]uint64{(uint64(1)<<r - 1) &^ mask(I), mask(J)}
 					if seen[key] {
+						continue
+					}
+					if pt, ok := fl.intPoint(I, J, r); ok {
+						seen[key] = true
+						out = append(out, vertex{pt: pt, zero: key[0], tight: key[1]})
 						continue
 					}
 				}
