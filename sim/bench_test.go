@@ -130,7 +130,7 @@ func BenchmarkRNG(b *testing.B) {
 		sink = sum
 	})
 	b.Run("hash", func(b *testing.B) {
-		ev := events{key: 1}
+		ev := newEvents(1)
 		sum := 0.0
 		cpu := startCPU()
 		for i := 0; b.Loop(); i++ {

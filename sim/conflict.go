@@ -1,7 +1,5 @@
 package sim
 
-import "math"
-
 // A conflict is the state of play that the strike hazard reads, and the
 // conflict phase a strike opens.
 type conflict struct {
@@ -160,10 +158,15 @@ func (e *episode) ceasefire(t int) bool {
 // the protocol's progress and g the gap between the sides' last offers.
 // It is computed once a round.
 func (e *episode) escalationHazard(t int) float64 {
-	c := &e.conflict
-	if t == c.hazardRound {
+	if c := &e.conflict; t == c.hazardRound {
 		return c.hazard
 	}
+	return e.computeHazard(t)
+}
+
+// computeHazard computes escalationHazard(t) and keeps it for round t.
+func (e *episode) computeHazard(t int) float64 {
+	c := &e.conflict
 	p := &e.world.Protocol
 	h := p.EscalationHazard
 	if h > 0 {
@@ -175,7 +178,7 @@ func (e *episode) escalationHazard(t int) float64 {
 		if d := e.scn.Protocol.Deadline; d > 0 && t > d {
 			m := p.DeadlineMultiplier
 			if p.DeadlineDecay > 0 {
-				m = 1 + (m-1)*powInt(1-p.DeadlineDecay, t-d-1)
+				m = 1 + (m-1)*e.deadlinePow.at(1-p.DeadlineDecay, t-d-1)
 			}
 			h *= m
 		}
@@ -188,6 +191,7 @@ func (e *episode) escalationHazard(t int) float64 {
 		h = min(1, h)
 	}
 	c.hazard, c.hazardRound = h, t
+	e.memo.noDealStale()
 	return h
 }
 
@@ -211,12 +215,21 @@ func (e *episode) rollBack() {
 // (the two-state chain of peace and conflict, solved). The cost of
 // conflict is what opens a bargaining range (Fearon 1995).
 func (e *episode) noDealValue(i, t int) float64 {
+	if m := &e.memo.noDeal[i]; m.fresh == t && t == e.conflict.hazardRound {
+		return m.v // the value for the hazard kept for round t
+	}
+	return e.computeNoDeal(i, t)
+}
+
+// computeNoDeal returns noDealValue(i, t), kept for the strike hazard
+// of round t and the reservation shift unless they have moved.
+func (e *episode) computeNoDeal(i, t int) float64 {
 	h := e.escalationHazard(t)
 	m := &e.memo.noDeal[i]
-	if m.t == t && math.Float64bits(m.h) == math.Float64bits(h) && math.Float64bits(m.shift) == math.Float64bits(e.shift[i]) {
+	if m.t == t && same(m.h, h) && same(m.shift, e.shift[i]) {
 		return m.v
 	}
-	m.t, m.h, m.shift = t, h, e.shift[i]
+	m.t, m.h, m.shift, m.fresh = t, h, e.shift[i], t
 	r := e.reservation(i, t)
 	if h == 0 {
 		m.v = r

@@ -54,7 +54,8 @@ type episode struct {
 	escalateTill []int        // per shock: last round its escalation multiplier applies
 	pausedTill   int
 	hopeless     [2]int
-	dirty        bool // red lines moved: rebuild the spaces
+	dirty        bool // shifts moved: re-solve the subgame-perfect plans, and see whether the red lines moved
+	rebound      bool // red lines moved, or yielded: bound the spaces again
 	deal         deal
 	cheat        cheat
 	conflict     conflict
@@ -70,6 +71,7 @@ type episode struct {
 	scratch      []float64  // a package for what-if questions
 	defect       defection  // what reneging on the deal in force would be worth, for the decision to renege
 	memo         memo       // values asked for several times a round
+	deadlinePow  powTable   // powers of the deadline multiplier's decay, kept from episode to episode
 	out          Episode
 }
 
@@ -153,6 +155,7 @@ func (e *episode) reset(s *model.Scenario, horizon int, strategies [2]model.Stra
 	e.scratch = resize(e.scratch, n)
 	e.defect.terms = resize(e.defect.terms, n)
 	e.out.Terms = resize(e.out.Terms, n)
+	e.deadlinePow.reserve(horizon)
 }
 
 // actor returns principal i's sampled parameters.
@@ -170,7 +173,7 @@ func (e *episode) play(rng *rand.Rand) *Episode {
 // it.
 func (e *episode) playIn(w *model.World, key uint64) *Episode {
 	e.world = w
-	e.events = events{key: key}
+	e.events = newEvents(key)
 	e.open()
 	return e.playOut()
 }
@@ -188,7 +191,7 @@ func (e *episode) playOut() *Episode {
 func (e *episode) begin(rng *rand.Rand) {
 	e.world = &e.own
 	e.scn.Sample(e.world, rng)
-	e.events = events{key: rng.Uint64()}
+	e.events = newEvents(rng.Uint64())
 	e.open()
 }
 
@@ -253,7 +256,7 @@ func (e *episode) start() {
 	e.conflict.start(e)
 	e.defect.start = -1
 	e.pausedTill = 0
-	e.walkedAway, e.collapsed, e.dirty, e.stale, e.stepTaken = false, false, true, false, false
+	e.walkedAway, e.collapsed, e.dirty, e.rebound, e.stale, e.stepTaken = false, false, true, true, false, false
 	e.deal.kind, e.cheat.active = noDeal, false
 	terms := e.out.Terms
 	e.out = Episode{Terms: terms}
@@ -311,24 +314,27 @@ func (e *episode) interimVerified() bool {
 
 // spaces rebuilds the comprehensive and interim spaces from the current
 // red lines when a shock has moved them or a side's red lines have
-// yielded, and refreshes the κ of each side's best package when its
+// yielded (see bound), and refreshes the κ of each side's best package when its
 // doubts about the other have moved.
 func (e *episode) spaces() {
 	for i := range 2 {
 		if soft := e.actor(i).RedLineYield; soft > math.Inf(-1) {
 			if y := e.noDealValue(i, e.now) < soft; y != e.yielded[i] {
-				e.yielded[i], e.dirty = y, true
+				e.yielded[i], e.dirty, e.rebound = y, true, true
 			}
 		}
 	}
 	if e.dirty {
 		e.dirty = false
 		e.spe[0].valid, e.spe[1].valid = false, false
-		if e.bound(&e.comp, nil, nil) {
-			e.stale = true
-		}
-		if it := e.scn.Deals.Interim; it != nil && e.bound(&e.interim, it.Issues, e.world.Interim.Scopes) {
-			e.stale = true
+		if e.redLines(); e.rebound {
+			e.rebound = false
+			if e.bound(&e.comp, nil, nil) {
+				e.stale = true
+			}
+			if it := e.scn.Deals.Interim; it != nil && e.bound(&e.interim, it.Issues, e.world.Interim.Scopes) {
+				e.stale = true
+			}
 		}
 	}
 	if !e.stale {

@@ -24,10 +24,20 @@ type reachMemo struct {
 }
 
 // A noDealMemo is principal i's value of no deal in round t, for the
-// strike hazard h and reservation shift that round had.
+// strike hazard h and reservation shift that round had. It is fresh (t)
+// while neither has been computed or set again since: then, while the
+// hazard escalationHazard keeps is for round t, it is h, and the value is
+// v without comparing keys.
 type noDealMemo struct {
 	t           int // 0 for none
 	h, shift, v float64
+	fresh       int // t while fresh, 0 otherwise
+}
+
+// noDealStale marks the values of no deal as no longer fresh: the strike
+// hazard or a reservation shift has been computed or set again.
+func (m *memo) noDealStale() {
+	m.noDeal[0].fresh, m.noDeal[1].fresh = 0, 0
 }
 
 // A powerMemo keeps f(x, y) of one math function f for the last x and y

@@ -36,3 +36,29 @@ func powInt(x float64, n int) float64 {
 // normal reports whether the positive number x is normal: finite and at
 // least the smallest normal float64, 2^−1022.
 func normal(x float64) bool { return x >= 0x1p-1022 && x <= math.MaxFloat64 }
+
+// A powTable keeps powInt(x, n) for n = 0, 1, … as far as it has been
+// asked, for the last x it was asked for: a scenario's fixed parameter
+// raised to the powers its episodes need, computed once for all of them.
+type powTable struct {
+	x   float64
+	pow []float64 // pow[n] = powInt(x, n)
+}
+
+// reserve makes room for the powers up to n without allocating later.
+func (p *powTable) reserve(n int) {
+	if cap(p.pow) <= n {
+		p.pow = make([]float64, 0, n+1)
+	}
+}
+
+// at returns powInt(x, n), n ≥ 0.
+func (p *powTable) at(x float64, n int) float64 {
+	if math.Float64bits(p.x) != math.Float64bits(x) {
+		p.x, p.pow = x, p.pow[:0]
+	}
+	for len(p.pow) <= n {
+		p.pow = append(p.pow, powInt(x, len(p.pow)))
+	}
+	return p.pow[n]
+}

@@ -30,3 +30,18 @@ func TestPowInt(t *testing.T) {
 		}
 	}
 }
+
+// TestPowTable checks that a powTable gives powInt(x, n) bit for bit,
+// asked in any order and for one x after another.
+func TestPowTable(t *testing.T) {
+	var p powTable
+	p.reserve(4)
+	for _, c := range []struct {
+		x float64
+		n int
+	}{{0.7, 3}, {0.7, 0}, {0.7, 9}, {0.5, 2}, {0.7, 5}, {0.7, 5}} {
+		if got, want := p.at(c.x, c.n), powInt(c.x, c.n); math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("at(%v, %d) = %v; want %v", c.x, c.n, got, want)
+		}
+	}
+}

@@ -97,6 +97,7 @@ type politics struct {
 	shift  [2]float64   // one-off reservation shifts
 	barRaw []float64    // per actor: one-off ratification bar shifts
 	active bool         // some level is above 0
+	next   [2][]float64 // scratch for lines: the red lines the shifts give
 
 	// The episode's red lines and ratification bar shifts are brought
 	// up to date with the shifts only when they are read (see
@@ -110,6 +111,7 @@ func (p *politics) resize(n, a, k int) {
 	p.level = resize(p.level, k)
 	p.at = resize(p.at, k)
 	p.base[0], p.base[1] = resize(p.base[0], n), resize(p.base[1], n)
+	p.next[0], p.next[1] = resize(p.next[0], n), resize(p.next[1], n)
 	p.barRaw = resize(p.barRaw, a)
 }
 
@@ -201,15 +203,17 @@ func (p *politics) apply(e *episode) {
 		}
 	}
 	e.shift = shift
+	e.memo.noDealStale()
 	p.linesBehind = true
 	e.dirty = true
 }
 
 // lines sets the episode's red lines from the one-off shifts and the
-// states' levels.
-func (p *politics) lines(e *episode) {
+// states' levels, and reports whether any moved (bit for bit).
+func (p *politics) lines(e *episode) bool {
+	next := &p.next
 	for i := range 2 {
-		copy(e.redLine[i], p.base[i])
+		copy(next[i], p.base[i])
 	}
 	for j, l := range p.at {
 		if l == 0 {
@@ -217,21 +221,28 @@ func (p *politics) lines(e *episode) {
 		}
 		ef, sw := &e.scn.Shocks[j].Effects, &e.world.Shocks[j]
 		for n, s := range ef.RedLines {
-			e.redLine[e.principal(s.Actor)][s.Issue] += l * sw.RedLines[n]
+			next[e.principal(s.Actor)][s.Issue] += l * sw.RedLines[n]
 		}
 	}
+	moved := false
 	for i := range 2 {
 		for k := range e.issues {
-			e.redLine[i][k] = clamp(e.redLine[i][k], e.issues[k].Min, e.issues[k].Max)
+			if l := clamp(next[i][k], e.issues[k].Min, e.issues[k].Max); !same(l, e.redLine[i][k]) {
+				e.redLine[i][k], moved = l, true
+			}
 		}
 	}
+	return moved
 }
 
-// redLines returns each principal's red lines in effect, per issue.
+// redLines returns each principal's red lines in effect, per issue,
+// and marks the spaces for bounding again when they have moved.
 func (e *episode) redLines() *[2][]float64 {
 	if p := &e.politics; p.linesBehind {
 		p.linesBehind = false
-		p.lines(e)
+		if p.lines(e) {
+			e.rebound = true
+		}
 	}
 	return &e.redLine
 }

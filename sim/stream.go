@@ -34,19 +34,31 @@ func seedEpisode(src *rand.ChaCha8, seed uint64, i int) {
 // index. An event therefore draws the same number whatever happened
 // before it, so two strategy profiles or scenarios played on the same
 // episode meet the same shocks (common random numbers).
-type events struct{ key uint64 }
+type events struct {
+	kind [tagCeasefire + 1]uint64 // per kind (tag): the first step of the hash, mix(key + tag)
+}
+
+// newEvents returns the events of the episode whose key is given.
+func newEvents(key uint64) events {
+	var ev events
+	for tag := range ev.kind {
+		ev.kind[tag] = mix(key + uint64(tag))
+	}
+	return ev
+}
 
 // eventDraws counts the events' uniforms while it is not nil: a hook for
 // BenchmarkEpisode's draws/op alone, which sets it while no other episode
 // plays.
 var eventDraws *int
 
-// uniform returns the uniform number in (0, 1) of event (tag, t, j).
-func (ev events) uniform(tag uint64, t, j int) float64 {
+// uniform returns the uniform number in (0, 1) of event (tag, t, j):
+// unit(mix(mix(mix(key + tag) + t) + j)).
+func (ev *events) uniform(tag uint64, t, j int) float64 {
 	if eventDraws != nil {
 		*eventDraws++
 	}
-	return unit(mix(mix(mix(ev.key+tag)+uint64(t)) + uint64(j)))
+	return unit(mix(mix(ev.kind[tag]+uint64(t)) + uint64(j)))
 }
 
 // unit maps a hash to a uniform number in (0, 1): its top 53 bits, at the
@@ -65,6 +77,6 @@ func mix(z uint64) uint64 {
 }
 
 // happens reports whether event (tag, t, j) of probability p occurs.
-func (ev events) happens(tag uint64, t, j int, p float64) bool {
+func (ev *events) happens(tag uint64, t, j int, p float64) bool {
 	return ev.uniform(tag, t, j) < p
 }
