@@ -26,18 +26,21 @@ func components(sol *Solution) []Component {
 	seen := map[string]bool{}
 	var sides []bitset
 	add := func(y bitset) {
-		if y.empty() || seen[y.key()] {
-			return
+		if key := y.key(); !seen[key] {
+			seen[key] = true
+			sides = append(sides, y)
 		}
-		seen[y.key()] = true
-		sides = append(sides, y)
 	}
 	for _, y := range nbr {
 		add(y)
 	}
 	for k := 0; k < len(sides); k++ {
 		for _, y := range nbr {
-			add(sides[k].and(y))
+			// Most intersections are empty (all but each side's own in
+			// a nondegenerate game): tell them so before building them.
+			if sides[k].meets(y) {
+				add(sides[k].and(y))
+			}
 		}
 	}
 	out := make([]Component, 0, len(sides))
@@ -98,13 +101,14 @@ func (s bitset) subsetOf(t bitset) bool {
 	return true
 }
 
-func (s bitset) empty() bool {
-	for _, w := range s {
-		if w != 0 {
-			return false
+// meets reports whether s and t have a member in common.
+func (s bitset) meets(t bitset) bool {
+	for i := range s {
+		if s[i]&t[i] != 0 {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 func (s bitset) members() []int {

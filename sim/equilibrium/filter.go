@@ -11,7 +11,7 @@ type verdict int8
 
 const (
 	unsure     verdict = iota // solve it exactly
-	infeasible                // nonsingular, and its solution violates z ≥ 0 or Mᵀz ≤ 1
+	infeasible                // no point of the polytope solves it (singular or not): skip it
 	feasible                  // nonsingular, z > 0 and (Mᵀz)_j < 1 off J: a vertex with zero = ∁I, tight = J
 )
 
@@ -39,12 +39,23 @@ const (
 // rigorous error bound, so that only the systems it is unsure of, and
 // the vertices it finds, need exact arithmetic.
 //
-// For the k×k system A z = 1, A[a][b] = M[I[b]][J[a]], it computes an
-// approximate inverse R by Gauss–Jordan elimination and ẑ = R·1, then
-// verifies them a posteriori, after Rump ("Verification methods", Acta
-// Numerica 2010, section 10), with the standard bound on a computed dot
-// product, |fl(xᵀy) − xᵀy| ≤ γₙ|x|ᵀ|y|, γₙ = nu/(1−nu) (Higham,
-// Accuracy and Stability of Numerical Algorithms, 2002, section 3.1):
+// For the k×k system A z = 1, A[a][b] = M[I[b]][J[a]], it factors A
+// (LU with partial pivoting) and solves for ẑ. Bounds use the standard
+// one on a computed dot product, |fl(xᵀy) − xᵀy| ≤ γₙ|x|ᵀ|y|,
+// γₙ = nu/(1−nu) (Higham, Accuracy and Stability of Numerical Algorithms,
+// 2002, section 3.1).
+//
+// First, the most negative ẑ_b or the most violated constraint is
+// certified alone, in O(k²), by a Farkas-like argument that needs no
+// bound on ẑ's error (negative, violated): a point of the polytope has
+// 0 ≤ z_i ≤ 1/max_j M[i][j], and for any y, e_bᵀz = Σy + (e_b − Aᵀy)ᵀz,
+// so with y ≈ A⁻ᵀe_b the residual term is bounded over that box. This
+// settles most infeasible systems, singular or not (the enumeration
+// skips singular systems anyway).
+//
+// Otherwise it computes an approximate inverse R by Gauss–Jordan
+// elimination and verifies ẑ a posteriori, after Rump ("Verification
+// methods", Acta Numerica 2010, section 10):
 //
 //   - α ≥ ‖I − RA‖∞, bounding the computed residual matrix's entries and
 //     their rounding errors; if α < 1/2, RA, so A, is nonsingular;
@@ -57,9 +68,9 @@ const (
 // The inputs' own rounding, for entries of more than 53 bits, adds
 // 2u·|M| to every entry's error. NaN and infinities never pass a
 // comparison that certifies, so an overflow only makes the filter
-// unsure. R and ẑ need not be accurate for the bounds to hold: a poor
-// R, as for a singular or ill-conditioned system, only makes α or δ
-// large and the verdict unsure.
+// unsure. R, y and ẑ need not be accurate for the bounds to hold: poor
+// ones, as for a singular or ill-conditioned system, only make the
+// bounds large and the verdict unsure.
 type filter struct {
 	r, c int
 	f    []float64 // M as float64, row-major r×c, every entry positive
@@ -75,7 +86,13 @@ type filter struct {
 	// Storage for one k×k system, reused.
 	a, w, inv []float64
 	z, rho    []float64
-	nb, db    []uint64 // intPoint's numerators and denominators
+	rs        []float64 // A's row sums
+	lu        []float64 // A's LU factors, PA = LU
+	perm      []int     // P
+	y, t      []float64 // a certificate and scratch
+	// ub[i] ≥ 1/max_j M[i][j], the most z_i can be in the polytope.
+	ub     []float64
+	nb, db []uint64 // intPoint's numerators and denominators
 }
 
 // newFilter returns the filter for M, or nil if an entry is too large
@@ -88,7 +105,9 @@ func newFilter(m [][]*big.Int) *filter {
 	k := min(r, c)
 	fl := &filter{r: r, c: c, f: make([]float64, r*c),
 		a: make([]float64, k*k), w: make([]float64, k*k), inv: make([]float64, k*k),
-		z: make([]float64, k), rho: make([]float64, k),
+		z: make([]float64, k), rho: make([]float64, k), rs: make([]float64, k),
+		lu: make([]float64, k*k), perm: make([]int, k), y: make([]float64, k), t: make([]float64, k),
+		ub: make([]float64, r),
 		nb: make([]uint64, k), db: make([]uint64, k)}
 	if maxBitLen(m) <= 64 {
 		fl.u = make([]uint64, r*c)
@@ -105,6 +124,14 @@ func newFilter(m [][]*big.Int) *filter {
 			}
 			fl.f[i*c+j] = x
 		}
+	}
+	for i := range r {
+		top := 0.0
+		for _, x := range fl.f[i*c : i*c+c] {
+			top = max(top, x)
+		}
+		// M[i][j] ≥ f[i][j]·(1 − in), and the division rounds.
+		fl.ub[i] = 1 / top * (1 + 2*unit + 2*fl.in) * safety
 	}
 	return fl
 }
@@ -127,39 +154,73 @@ func (fl *filter) decide(I, J []int) verdict {
 			a[p*k+b] = f[i*c+j]
 		}
 	}
-	if !invert(k, a, w, inv) {
+	if !factor(k, a, fl.lu[:k*k], fl.perm[:k]) {
 		return unsure
 	}
-	// ẑ = R·1.
+	// ẑ ≈ A⁻¹1.
 	for b := range k {
-		s := 0.0
-		for p := range k {
-			s += inv[b*k+p]
+		z[b] = 1
+	}
+	fl.solve(k, z)
+	// Most systems are infeasible, and one coordinate or constraint
+	// shows it: certify the most negative coordinate or the most
+	// violated constraint cheaply, and only then verify the whole.
+	low, at := 0.0, -1
+	for b, v := range z {
+		if v < low {
+			low, at = v, b
 		}
-		z[b] = s
+	}
+	if at >= 0 && fl.negative(I, at) {
+		return infeasible
+	}
+	high, at := 0.0, -1
+	for j, next := 0, 0; j < c; j++ {
+		if next < k && J[next] == j {
+			next++
+			continue
+		}
+		s := -1.0
+		for b, i := range I {
+			s += f[i*c+j] * z[b]
+		}
+		if s > high {
+			high, at = s, j
+		}
+	}
+	if at >= 0 && fl.violated(I, at) {
+		return infeasible
+	}
+	if !invert(k, a, w, inv) {
+		return unsure
 	}
 	// α: row sums of |I − RA| with their rounding errors. A's entries
 	// are positive, so |R||A| has row sums Σ_l |R_bl|·(Σ_q A_lq).
 	g := fl.gamma(k + 1)
+	rs := fl.rs[:k]
+	for l := range k {
+		s := 0.0
+		for _, v := range a[l*k : l*k+k] {
+			s += v
+		}
+		rs[l] = s
+	}
 	alpha := 0.0
 	for b := range k {
+		rb := inv[b*k : b*k+k]
 		sum, absRA := 0.0, 0.0
 		for q := range k {
 			s := 0.0
 			if b == q {
 				s = 1
 			}
-			for l := range k {
-				s -= inv[b*k+l] * a[l*k+q]
+			for l, v := range rb {
+				s -= v * a[l*k+q]
 			}
 			sum += math.Abs(s)
 		}
-		for l := range k {
-			rs := 0.0
-			for q := range k {
-				rs += a[l*k+q]
-			}
-			absRA += math.Abs(inv[b*k+l]) * rs
+		for l, v := range rb {
+			absRA += math.Abs(v) * rs[l]
 		}
 		alpha = max(alpha, (sum+g*(1+absRA))*safety+tiny)
 	}
@@ -220,15 +281,170 @@ func (fl *filter) decide(I, J []int) verdict {
 	return unsure
 }
 
+// negative reports whether it can prove that no point of the polytope
+// solves the system A z = 1 of (I, J) (factored by decide), because its
+// solution z would have z_b < 0. Whether A is singular does not matter:
+// the enumeration skips singular systems too.
+//
+// With y ≈ A⁻ᵀe_b, any solution has z_b = Σy + rᵀz, r = e_b − Aᵀy, and a
+// point of the polytope has 0 ≤ z_q ≤ ub[I[q]], so z_b ≤ Σy +
+// Σ_q max(0, r_q)·ub[I[q]]; the bound, with r's and Σy's rounding errors,
+// below 0 proves it. It costs two k×k products, not the k³ of the whole
+// verification.
+func (fl *filter) negative(I []int, b int) bool {
+	k := len(I)
+	a, y := fl.a[:k*k], fl.y[:k]
+	clear(y)
+	y[b] = 1
+	fl.solveT(k, y)
+	g := fl.gamma(k + 1)
+	sum, abs := 0.0, 0.0
+	for _, v := range y {
+		sum += v
+		abs += math.Abs(v)
+	}
+	slack := g * abs // Σy's rounding error
+	for q := range k {
+		r, e := 0.0, 0.0
+		if q == b {
+			r, e = 1, 1
+		}
+		for p, v := range y {
+			r -= a[p*k+q] * v
+			e += a[p*k+q] * math.Abs(v)
+		}
+		slack += max(0, r+g*e+tiny) * fl.ub[I[q]]
+	}
+	return sum+slack*safety+tiny < 0
+}
+
+// violated reports whether it can prove that no point of the polytope
+// solves the system of (I, J) (factored by decide), because its solution
+// would violate constraint j: with y ≈ A⁻ᵀm, m_q = M[I[q]][j], any
+// solution has (Mᵀz)_j = Σy + rᵀz, r = m − Aᵀy, so in the polytope
+// (Mᵀz)_j ≥ Σy − Σ_q max(0, −r_q)·ub[I[q]]; that bound, with the
+// rounding errors, above 1 proves it.
+func (fl *filter) violated(I []int, j int) bool {
+	k := len(I)
+	c, f := fl.c, fl.f
+	a, y := fl.a[:k*k], fl.y[:k]
+	for q, i := range I {
+		y[q] = f[i*c+j]
+	}
+	fl.solveT(k, y)
+	g := fl.gamma(k + 1)
+	s, abs := -1.0, 1.0
+	for _, v := range y {
+		s += v
+		abs += math.Abs(v)
+	}
+	slack := g * abs // the rounding error of Σy − 1
+	for q, i := range I {
+		m := f[i*c+j]
+		r, e := m, m
+		for p, v := range y {
+			r -= a[p*k+q] * v
+			e += a[p*k+q] * math.Abs(v)
+		}
+		slack += max(0, g*e+tiny-r) * fl.ub[i]
+	}
+	return s-slack*safety-tiny > 0
+}
+
+// factor computes the LU factorisation with partial pivoting PA = LU
+// of the k×k row-major matrix a into lu (L unit lower triangular below
+// the diagonal, U on and above it) and perm (row i of PA is row perm[i]
+// of A), and reports false if a pivot is zero or not finite.
+func factor(k int, a, lu []float64, perm []int) bool {
+	copy(lu, a)
+	for i := range perm {
+		perm[i] = i
+	}
+	for col := range k {
+		p := col
+		for r := col + 1; r < k; r++ {
+			if math.Abs(lu[r*k+col]) > math.Abs(lu[p*k+col]) {
+				p = r
+			}
+		}
+		piv := lu[p*k+col]
+		if piv == 0 || math.IsInf(piv, 0) || math.IsNaN(piv) {
+			return false
+		}
+		uc := lu[col*k : col*k+k]
+		if p != col {
+			up := lu[p*k : p*k+k]
+			for q := range uc {
+				up[q], uc[q] = uc[q], up[q]
+			}
+			perm[p], perm[col] = perm[col], perm[p]
+		}
+		for r := col + 1; r < k; r++ {
+			ur := lu[r*k : r*k+k]
+			l := ur[col] / piv
+			ur[col] = l
+			for q := col + 1; q < k; q++ {
+				ur[q] -= l * uc[q]
+			}
+		}
+	}
+	return true
+}
+
+// solve overwrites x with an approximate solution of A x = x, A as
+// factored by decide.
+func (fl *filter) solve(k int, x []float64) {
+	lu, t := fl.lu[:k*k], fl.t[:k]
+	for i, p := range fl.perm[:k] {
+		t[i] = x[p]
+	}
+	for i := range k {
+		s := t[i]
+		for q := range i {
+			s -= lu[i*k+q] * t[q]
+		}
+		t[i] = s
+	}
+	for i := k - 1; i >= 0; i-- {
+		s := t[i]
+		for q := i + 1; q < k; q++ {
+			s -= lu[i*k+q] * t[q]
+		}
+		t[i] = s / lu[i*k+i]
+	}
+	copy(x, t)
+}
+
+// solveT overwrites y with an approximate solution of Aᵀy = y, A as
+// factored by decide: Aᵀ = UᵀLᵀP.
+func (fl *filter) solveT(k int, y []float64) {
+	lu, t := fl.lu[:k*k], fl.t[:k]
+	for i := range k { // Uᵀt = y
+		s := y[i]
+		for q := range i {
+			s -= lu[q*k+i] * t[q]
+		}
+		t[i] = s / lu[i*k+i]
+	}
+	for i := k - 1; i >= 0; i-- { // Lᵀv = t, in place
+		s := t[i]
+		for q := i + 1; q < k; q++ {
+			s -= lu[q*k+i] * t[q]
+		}
+		t[i] = s
+	}
+	for i, p := range fl.perm[:k] {
+		y[p] = t[i]
+	}
+}
+
 // invert sets inv to an approximate inverse of the k×k row-major matrix
 // a by Gauss–Jordan elimination with partial pivoting, using w as
 // scratch, and reports false if a pivot is zero or not finite. a is not
 // modified. Nothing depends on inv's accuracy: filter.decide verifies it.
 func invert(k int, a, w, inv []float64) bool {
 	copy(w, a)
-	for i := range inv {
-		inv[i] = 0
-	}
+	clear(inv)
 	for i := range k {
 		inv[i*k+i] = 1
 	}
@@ -243,28 +459,38 @@ func invert(k int, a, w, inv []float64) bool {
 		if piv == 0 || math.IsInf(piv, 0) || math.IsNaN(piv) {
 			return false
 		}
+		wc, ic := w[col*k:col*k+k], inv[col*k:col*k+k]
 		if p != col {
+			wp, ip := w[p*k:p*k+k], inv[p*k:p*k+k]
+			for q := col; q < k; q++ {
+				wp[q], wc[q] = wc[q], wp[q]
+			}
 			for q := range k {
-				w[p*k+q], w[col*k+q] = w[col*k+q], w[p*k+q]
-				inv[p*k+q], inv[col*k+q] = inv[col*k+q], inv[p*k+q]
+				ip[q], ic[q] = ic[q], ip[q]
 			}
 		}
 		d := 1 / piv
-		for q := range k {
-			w[col*k+q] *= d
-			inv[col*k+q] *= d
+		// Columns before col are already eliminated in w.
+		for q := col + 1; q < k; q++ {
+			wc[q] *= d
+		}
+		for q := range ic {
+			ic[q] *= d
 		}
 		for r := range k {
 			if r == col {
 				continue
 			}
-			x := w[r*k+col]
+			wr, ir := w[r*k:r*k+k], inv[r*k:r*k+k]
+			x := wr[col]
 			if x == 0 {
 				continue
 			}
-			for q := range k {
-				w[r*k+q] -= x * w[col*k+q]
-				inv[r*k+q] -= x * inv[col*k+q]
+			for q := col + 1; q < k; q++ {
+				wr[q] -= x * wc[q]
+			}
+			for q, v := range ic {
+				ir[q] -= x * v
 			}
 		}
 	}

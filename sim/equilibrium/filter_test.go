@@ -20,40 +20,87 @@ func randomPositive(r, c int, entry func() *big.Int) [][]*big.Int {
 	return m
 }
 
-// filterCases are the kinds of matrices the filter is tested on: small
-// integers (ties, singular systems, degenerate vertices), float payoffs
-// over the common denominator 2⁵³ of rand's Float64, integers of up to 80
-// bits (inexact as float64), and near-ties: entries 2⁸⁰ + {0, 1, 2},
+// filterCases are the kinds of r×c matrices the filter is tested on:
+// small integers (ties, singular systems, degenerate vertices), float
+// payoffs over the common denominator 2⁵³ of rand's Float64, integers of
+// up to 80 bits (inexact as float64), near-ties (entries 2ᵉ + {0, …, 3},
 // whose systems are nearly or exactly singular and whose constraints
-// nearly or exactly tight.
+// nearly or exactly tight), and degenerate matrices, built so that every
+// constraint passes within a unit or so of a point with zero coordinates,
+// so that float solutions of the systems through it are noise around
+// zeros and tight constraints.
 func filterCases(rng *rand.Rand) []struct {
-	name  string
-	entry func() *big.Int
+	name string
+	m    func(r, c int) [][]*big.Int
 } {
+	entries := func(entry func() *big.Int) func(r, c int) [][]*big.Int {
+		return func(r, c int) [][]*big.Int { return randomPositive(r, c, entry) }
+	}
+	nearTies := func(e uint) func() *big.Int {
+		return func() *big.Int {
+			x := new(big.Int).Lsh(big.NewInt(1), e)
+			return x.Add(x, big.NewInt(rng.Int64N(4)))
+		}
+	}
 	return []struct {
-		name  string
-		entry func() *big.Int
+		name string
+		m    func(r, c int) [][]*big.Int
 	}{
-		{"small", func() *big.Int { return big.NewInt(1 + rng.Int64N(4)) }},
-		{"float", func() *big.Int { return big.NewInt(1<<53 + rng.Int64N(1<<53)) }},
-		{"80 bits", func() *big.Int {
+		{"small", entries(func() *big.Int { return big.NewInt(1 + rng.Int64N(4)) })},
+		{"float", entries(func() *big.Int { return big.NewInt(1<<53 + rng.Int64N(1<<53)) })},
+		{"80 bits", entries(func() *big.Int {
 			x := new(big.Int).SetUint64(rng.Uint64())
 			x.Lsh(x, 16).Add(x, big.NewInt(1+rng.Int64N(1<<16)))
 			return x
-		}},
-		{"near-ties", func() *big.Int {
-			x := new(big.Int).Lsh(big.NewInt(1), 80)
-			return x.Add(x, big.NewInt(rng.Int64N(3)))
-		}},
+		})},
+		{"near-ties 2^20", entries(nearTies(20))},
+		{"near-ties 2^40", entries(nearTies(40))},
+		{"near-ties 2^80", entries(nearTies(80))},
+		{"degenerate", func(r, c int) [][]*big.Int { return degenerateMatrix(rng, r, c, 1) }},
+		{"nearly degenerate", func(r, c int) [][]*big.Int { return degenerateMatrix(rng, r, c, 2) }},
 	}
 }
 
+// degenerateMatrix returns an r×c matrix M of positive integers with
+// Mᵀw = d·1 + e, e_j drawn from {−spread+1, …, spread−1}, where w is an
+// integer vector with w_0 = 1, its other entries 0 (about half of them)
+// or up to 2²⁰: with spread 1 the point w/d is a vertex of
+// {z ≥ 0, Mᵀz ≤ 1} where every constraint is tight, the most degenerate
+// there is; with a larger spread each constraint misses it by a unit.
+func degenerateMatrix(rng *rand.Rand, r, c int, spread int64) [][]*big.Int {
+	w := make([]int64, r)
+	w[0] = 1
+	for i := 1; i < r; i++ {
+		if rng.IntN(2) == 0 {
+			w[i] = 1 + rng.Int64N(1<<20)
+		}
+	}
+	d := int64(1) << 42 // above Σ_{i>0} M[i][j]·w_i < 4·2²⁰·2²⁰, so M[0][j] > 0
+	m := make([][]*big.Int, r)
+	for i := range m {
+		m[i] = make([]*big.Int, c)
+	}
+	for j := range c {
+		rest := d + rng.Int64N(2*spread-1) - (spread - 1)
+		for i := 1; i < r; i++ {
+			v := 1 + rng.Int64N(1<<20)
+			m[i][j] = big.NewInt(v)
+			rest -= v * w[i]
+		}
+		m[0][j] = big.NewInt(rest)
+	}
+	return m
+}
+
+// singular is exactOutcome's verdict on a singular system: the
+// enumeration skips it, so the filter may call it infeasible.
+const singular verdict = -1
+
 // exactOutcome solves the system (I, J) of the enumeration of
 // {z ≥ 0, Mᵀz ≤ 1} exactly and says what filter.decide may certify of
-// it: infeasible if it is nonsingular and its solution infeasible,
-// feasible if its solution is positive and strictly inside the
-// constraints off J, unsure otherwise (singular, or a zero coordinate or
-// a tight constraint off J).
+// it: singular, infeasible if its solution is infeasible, feasible if
+// its solution is positive and strictly inside the constraints off J,
+// unsure otherwise (a zero coordinate or a tight constraint off J).
 func exactOutcome(m [][]*big.Int, I, J []int) verdict {
 	k := len(I)
 	sys := make([][]*big.Int, k)
@@ -65,7 +112,7 @@ func exactOutcome(m [][]*big.Int, I, J []int) verdict {
 	}
 	num, den, ok := newSolver(k).solveOnes(sys)
 	if !ok {
-		return unsure
+		return singular
 	}
 	out := feasible
 	for _, x := range num {
@@ -94,7 +141,8 @@ func exactOutcome(m [][]*big.Int, I, J []int) verdict {
 
 // TestFilterVerdicts checks every verdict of the filter against exact
 // arithmetic on every system of random matrices of each kind: a verdict
-// other than unsure must be the exact one. It also requires the filter
+// other than unsure must be the exact one, or infeasible for a singular
+// system. It also requires the filter
 // to decide most systems of the well-conditioned kinds, and fewer of the
 // near-ties, where most systems are nearly singular or nearly tight.
 func TestFilterVerdicts(t *testing.T) {
@@ -105,7 +153,7 @@ func TestFilterVerdicts(t *testing.T) {
 			counts := map[[2]verdict]int{}
 			for range 30 {
 				r, c := 1+rng.IntN(5), 1+rng.IntN(5)
-				m := randomPositive(r, c, tc.entry)
+				m := tc.m(r, c)
 				fl := newFilter(m)
 				for k := 1; k <= min(r, c); k++ {
 					for _, I := range subsets(r, k) {
@@ -117,7 +165,7 @@ func TestFilterVerdicts(t *testing.T) {
 								continue
 							}
 							decided++
-							if got != want {
+							if got != want && (got != infeasible || want != singular) {
 								t.Fatalf("M = %v, I = %v, J = %v: filter says %v, exact %v", m, I, J, got, want)
 							}
 						}
@@ -155,7 +203,7 @@ func TestFilterNearSingular(t *testing.T) {
 			for k := 1; k <= min(r, c); k++ {
 				for _, I := range subsets(r, k) {
 					for _, J := range subsets(c, k) {
-						if got, want := fl.decide(I, J), exactOutcome(tt.m, I, J); got != unsure && got != want {
+						if got, want := fl.decide(I, J), exactOutcome(tt.m, I, J); got != unsure && got != want && (got != infeasible || want != singular) {
 							t.Errorf("I = %v, J = %v: filter says %v, exact %v", I, J, got, want)
 						}
 					}
@@ -174,7 +222,7 @@ func TestVerticesMatchExact(t *testing.T) {
 	var ms [][][]*big.Int
 	for _, tc := range filterCases(rng) {
 		for range 40 {
-			ms = append(ms, randomPositive(1+rng.IntN(5), 1+rng.IntN(5), tc.entry))
+			ms = append(ms, tc.m(1+rng.IntN(5), 1+rng.IntN(5)))
 		}
 	}
 	a, b := vonStengel(t)
