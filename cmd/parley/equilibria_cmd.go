@@ -62,7 +62,8 @@ type equilibriumJSON struct {
 // a payoff beyond float64's range, which the _exact field holds exactly.
 type jsonNumber float64
 
-// MarshalJSON writes x as a JSON number, or null.
+// MarshalJSON writes x as a JSON number, or null, for encoding/json;
+// writeEquilibriaJSON writes it the same way itself.
 func (x jsonNumber) MarshalJSON() ([]byte, error) {
 	if f := float64(x); !math.IsInf(f, 0) && !math.IsNaN(f) {
 		return json.Marshal(f)
@@ -71,7 +72,6 @@ func (x jsonNumber) MarshalJSON() ([]byte, error) {
 }
 
 func runEquilibria(e *env, opts any, args []string) error {
-	format := opts.(*outputFormat).name
 	if len(args) != 1 {
 		return usagef("want one FILE.nfg, got %d arguments", len(args))
 	}
@@ -83,10 +83,16 @@ func runEquilibria(e *env, opts any, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", args[0], err)
 	}
-	if format == "json" {
-		return writeJSON(e.stdout, equilibriaJSON(sol))
+	return renderEquilibria(e.stdout, e.layout(opts.(*outputFormat).name), args[0], g, sol)
+}
+
+// renderEquilibria writes the solution of the game read from path in the
+// layout's format.
+func renderEquilibria(w io.Writer, l layout, path string, g *nfg.Game, sol *equilibrium.Solution) error {
+	if l.format == "json" {
+		return writeEquilibriaJSON(w, equilibriaJSON(sol))
 	}
-	return writeEquilibria(e.stdout, e.layout(format), args[0], g, sol)
+	return writeEquilibria(w, l, path, g, sol)
 }
 
 // readGame reads the .nfg file at path, a regular file (see openRegular).
@@ -131,8 +137,7 @@ func componentNumbers(sol *equilibrium.Solution, i int) []int {
 func floats(v []*big.Rat) []jsonNumber {
 	out := make([]jsonNumber, len(v))
 	for i, r := range v {
-		f, _ := r.Float64()
-		out[i] = jsonNumber(f)
+		out[i] = jsonNumber(ratFloat(r))
 	}
 	return out
 }
@@ -141,7 +146,7 @@ func floats(v []*big.Rat) []jsonNumber {
 func exact(v []*big.Rat) []string {
 	out := make([]string, len(v))
 	for i, r := range v {
-		out[i] = r.RatString()
+		out[i] = ratString(r)
 	}
 	return out
 }
@@ -161,8 +166,8 @@ func writeEquilibria(w io.Writer, l layout, path string, g *nfg.Game, sol *equil
 			strconv.Itoa(i + 1),
 			mixed(g.Strategies[0], eq.P1),
 			mixed(g.Strategies[1], eq.P2),
-			eq.Payoff[0].RatString(),
-			eq.Payoff[1].RatString(),
+			ratString(eq.Payoff[0]),
+			ratString(eq.Payoff[1]),
 			strings.Join(comps, ", "),
 		})
 	}
@@ -207,13 +212,18 @@ func writeEquilibria(w io.Writer, l layout, path string, g *nfg.Game, sol *equil
 // mixed writes a mixed strategy as label=probability for the strategies
 // played with positive probability, in strategy order.
 func mixed(labels []string, p []*big.Rat) string {
-	var parts []string
+	var b []byte
 	for i, x := range p {
 		if x.Sign() > 0 {
-			parts = append(parts, labels[i]+"="+x.RatString())
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, labels[i]...)
+			b = append(b, '=')
+			b = appendRat(b, x)
 		}
 	}
-	return strings.Join(parts, " ")
+	return string(b)
 }
 
 // vertexList writes the vertices idx of vs, each as a mixed strategy in

@@ -57,6 +57,22 @@ func gridWidth(cols []int) int {
 
 // lineWidth is the width of the longest line of s.
 func lineWidth(s string) int {
+	w, n := 0, 0 // n: the width of the line so far, in ASCII
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n':
+			w, n = max(w, n), 0
+		case c >= utf8.RuneSelf:
+			return runeLineWidth(s)
+		default:
+			n++
+		}
+	}
+	return max(w, n)
+}
+
+// runeLineWidth is lineWidth counting runes.
+func runeLineWidth(s string) int {
 	w := 0
 	for {
 		line, rest, more := strings.Cut(s, "\n")
@@ -95,6 +111,27 @@ func (f *fitted) wrapColumn(t *table, j, width int) {
 	for i, row := range t.rows {
 		f.rows[i][j] = text.Wrap(row[j], width)
 	}
+}
+
+// narrowColumn wraps column j at width, narrower than the column is, as
+// wrapColumn does, and returns the column's new width. A cell's lines are
+// its words wrapped at some width: a cell that fits is the same wrapped
+// narrower, and one that does not is rewrapped from the words it has.
+func (f *fitted) narrowColumn(t *table, j, width int) int {
+	if t.bars > 0 && j == t.bars {
+		return f.columnWidth(j) // a text bar's width is its scale
+	}
+	f.header[j] = wrapLines(t.header[j], width) // its line breaks are the header's own
+	w := lineWidth(f.header[j])
+	for _, row := range f.rows {
+		cw := lineWidth(row[j])
+		if cw > width {
+			row[j] = text.Wrap(row[j], width)
+			cw = lineWidth(row[j])
+		}
+		w = max(w, cw)
+	}
+	return w
 }
 
 // columnWidths returns the width of each column.
@@ -182,8 +219,7 @@ func (t *table) fit(width int) (*fitted, bool) {
 		if j < 0 {
 			return f, false
 		}
-		f.wrapColumn(src, j, cols[j]-1)
-		w := f.columnWidth(j)
+		w := f.narrowColumn(src, j, cols[j]-1)
 		if w >= cols[j] {
 			f.wrapColumn(src, j, cols[j]) // a word as wide as the column
 			frozen[j] = true

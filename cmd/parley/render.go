@@ -110,29 +110,30 @@ func (t *table) render(w io.Writer, format string) error {
 		cw.WriteAll(t.rows)
 		return cw.Error()
 	}
+	markdown := format == "markdown"
+	header, rows := t.header, t.rows
+	if markdown {
+		header, rows = markdownCells(header), make([][]string, len(t.rows))
+		for i, row := range t.rows {
+			rows[i] = markdownCells(row)
+		}
+	}
+	if plainGrid(header, rows) && (markdown || narrowBorders()) {
+		return writeGrid(w, markdown, header, rows)
+	}
+	return writeTablewriter(w, markdown, header, rows)
+}
+
+// writeTablewriter draws a table with tablewriter, every cell aligned
+// left, header as given: a text grid, or Markdown.
+func writeTablewriter(w io.Writer, markdown bool, header []string, rows [][]string) error {
 	opts := []tablewriter.Option{
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignment(tw.AlignLeft),
 	}
-	cellFormat := func(cell string) string { return cell }
-	if format == "markdown" {
+	if markdown {
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
-		cellFormat = markdownCell
-	}
-	rows := make([][]string, len(t.rows))
-	for i, row := range t.rows {
-		rows[i] = make([]string, len(row))
-		for j, cell := range row {
-			rows[i][j] = cellFormat(cell)
-		}
-	}
-	header := t.header
-	if format == "markdown" {
-		header = make([]string, len(t.header))
-		for j, h := range t.header {
-			header[j] = markdownCell(h)
-		}
 	}
 	tbl := tablewriter.NewTable(w, opts...)
 	tbl.Header(header)
@@ -195,9 +196,21 @@ func (c *cellCSV) flush() error {
 	return c.w.Error()
 }
 
+// markdownCells returns the cells made safe in a Markdown table.
+func markdownCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for j, cell := range cells {
+		out[j] = markdownCell(cell)
+	}
+	return out
+}
+
 // markdownCell makes text safe in a Markdown table cell: a | would start
 // a new column and a line break a new row.
 func markdownCell(s string) string {
+	if !strings.ContainsAny(s, "|\r\n") {
+		return s
+	}
 	return strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ").Replace(s)
 }
 

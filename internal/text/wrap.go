@@ -12,12 +12,17 @@ import (
 // longer than width gets a line of its own. Runs of white space, line
 // breaks included, become single spaces first.
 func Wrap(text string, width int) string {
+	if wrapped(text, width) {
+		return text
+	}
 	var b strings.Builder
-	line := 0
-	for i, word := range strings.Fields(text) {
+	b.Grow(len(text))
+	line, first := 0, true
+	for word := range strings.FieldsSeq(text) {
 		n := utf8.RuneCountInString(word)
 		switch {
-		case i == 0:
+		case first:
+			first = false
 		case line+1+n > width:
 			b.WriteByte('\n')
 			line = 0
@@ -29,4 +34,27 @@ func Wrap(text string, width int) string {
 		line += n
 	}
 	return b.String()
+}
+
+// wrapped reports whether Wrap would return text as it is: ASCII words
+// separated by single spaces on one line of at most width, the common
+// case of a short cell or a line wrapped already.
+func wrapped(text string, width int) bool {
+	if len(text) > width {
+		return false
+	}
+	prev := byte(' ') // a leading space is not kept
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == ' ':
+			if prev == ' ' {
+				return false
+			}
+		case c <= ' ' || c >= utf8.RuneSelf:
+			return false // other white space, or a rune to count (and maybe a Unicode space)
+		}
+		prev = c
+	}
+	return prev != ' ' || len(text) == 0
 }
