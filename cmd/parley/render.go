@@ -112,27 +112,16 @@ func (t *table) render(w io.Writer, format string) error {
 	}
 	markdown := format == "markdown"
 	header, rows := t.header, t.rows
-	if markdown {
-		header, rows = markdownCells(header), make([][]string, len(t.rows))
-		for i, row := range t.rows {
-			rows[i] = markdownCells(row)
-		}
-	}
-	if plainGrid(header, rows) && (markdown || narrowBorders()) {
-		return writeGrid(w, markdown, header, rows)
-	}
-	return writeTablewriter(w, markdown, header, rows)
-}
-
-// writeTablewriter draws a table with tablewriter, every cell aligned
-// left, header as given: a text grid, or Markdown.
-func writeTablewriter(w io.Writer, markdown bool, header []string, rows [][]string) error {
 	opts := []tablewriter.Option{
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignment(tw.AlignLeft),
 	}
 	if markdown {
+		header, rows = markdownCells(header), make([][]string, len(t.rows))
+		for i, row := range t.rows {
+			rows[i] = markdownCells(row)
+		}
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
 	}
 	tbl := tablewriter.NewTable(w, opts...)
