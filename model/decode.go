@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/parley-sim/parley/internal/suggest"
 	"go.yaml.in/yaml/v3"
@@ -184,9 +185,11 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...string) *object {
 	return o
 }
 
-var nameRE = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+// nameRE matches a name (an actor's, an issue's), compiled at its
+// first use, not at the start of every command.
+var nameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_-]*$`) })
 
-func validName(s string) bool { return len(s) <= 64 && nameRE.MatchString(s) }
+func validName(s string) bool { return len(s) <= 64 && nameRE().MatchString(s) }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
@@ -284,7 +287,9 @@ func (d *decoder) number(n *yaml.Node, path string) (float64, bool) {
 	return x, true
 }
 
-var leadingZero = regexp.MustCompile(`^[-+]?0[0-9_]`)
+// leadingZero matches an integer with a leading zero, which YAML may
+// read as octal; compiled at its first use.
+var leadingZero = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[-+]?0[0-9_]`) })
 
 // parseNumber reads a YAML number scalar; on failure it says what a valid
 // one looks like.
@@ -297,7 +302,7 @@ func parseNumber(n *yaml.Node) (float64, string) {
 	}
 	text := strings.ReplaceAll(n.Value, "_", "")
 	if n.Tag == "!!int" {
-		if leadingZero.MatchString(text) {
+		if leadingZero().MatchString(text) {
 			return 0, "a number without a leading zero (YAML may read 010 as octal 8)"
 		}
 		i, err := strconv.ParseInt(text, 0, 64)

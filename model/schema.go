@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -83,7 +84,7 @@ var (
 var (
 	unit        = closed(0, 1)
 	utilitySpan = closed(-1, 1)
-	startRE     = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
+	startRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`) })
 )
 
 // decodeScenario decodes a resolved scenario tree and checks every
@@ -111,7 +112,7 @@ func (d *decoder) decodeScenario(root *yaml.Node) *Scenario {
 		d.errorf(top.val["description"], "description", "empty; say what the scenario represents and where its numbers come from")
 	}
 	s.Start = d.text(top.val["start"], "start")
-	if s.Start != "" && !startRE.MatchString(s.Start) {
+	if s.Start != "" && !startRE().MatchString(s.Start) {
 		d.errorf(top.val["start"], "start", "%q; want a calendar month YYYY-MM", s.Start)
 	}
 	s.Round = roundUnits[d.choice(top.val["round"], "round", roundUnits, 0)]

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed [0-9]*.md *.yaml
@@ -28,18 +29,22 @@ type Lesson struct {
 	Text     string `json:"-"`        // the page, Markdown
 }
 
-// pageName matches a lesson's file name: its number and its name.
-var pageName = regexp.MustCompile(`^([0-9]+)-([a-z0-9-]+)\.md$`)
+// pageName matches a lesson's file name: its number and its name. It
+// and the other regular expressions here are compiled at their first use,
+// not at the start of every command.
+var pageName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]+)-([a-z0-9-]+)\.md$`) })
 
 // scenarioFile matches a scenario file a lesson's commands name.
-var scenarioFile = regexp.MustCompile(regexp.QuoteMeta(Dir) + `/([a-z0-9-]+\.yaml)`)
+var scenarioFile = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(regexp.QuoteMeta(Dir) + `/([a-z0-9-]+\.yaml)`)
+})
 
 // All returns the lessons in their order.
 func All() []Lesson {
 	var list []Lesson
 	pages, _ := fs.Glob(files, "[0-9]*.md") // the pattern is valid
 	for _, page := range pages {
-		m := pageName.FindStringSubmatch(page)
+		m := pageName().FindStringSubmatch(page)
 		if m == nil {
 			continue
 		}
@@ -90,7 +95,7 @@ func Find(key string) (Lesson, bool) {
 // their paths under Dir, and their contents.
 func (l Lesson) ScenarioFiles() (paths []string, contents [][]byte) {
 	seen := map[string]bool{}
-	for _, m := range scenarioFile.FindAllStringSubmatch(l.Text, -1) {
+	for _, m := range scenarioFile().FindAllStringSubmatch(l.Text, -1) {
 		if seen[m[1]] {
 			continue
 		}

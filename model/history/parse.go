@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/parley-sim/parley/internal/suggest"
 	"github.com/parley-sim/parley/model"
@@ -19,8 +20,8 @@ const (
 	MaxEvents = 1000
 )
 
-// month matches a calendar month, YYYY-MM.
-var month = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
+// month matches a calendar month, YYYY-MM; compiled at its first use.
+var month = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`) })
 
 var (
 	topFields   = []string{"scenario", "description", "start", "observed", "events", "state", "state_note"}
@@ -277,7 +278,7 @@ func (p *parser) name(n *yaml.Node, path string) string {
 // month reads a calendar month.
 func (p *parser) month(n *yaml.Node, path string) string {
 	s, ok := p.scalar(n, path, "a month, YYYY-MM")
-	if ok && !month.MatchString(s) {
+	if ok && !month().MatchString(s) {
 		p.errorf(n, path, "%q is not a month; want YYYY-MM, e.g. 2013-11", s)
 		return ""
 	}
