@@ -53,8 +53,8 @@ const (
 // settles most infeasible systems, singular or not (the enumeration
 // skips singular systems anyway).
 //
-// Otherwise it computes an approximate inverse R by Gauss–Jordan
-// elimination and verifies ẑ a posteriori, after Rump ("Verification
+// Otherwise it computes an approximate inverse R from the factors and
+// verifies ẑ a posteriori, after Rump ("Verification
 // methods", Acta Numerica 2010, section 10):
 //
 //   - α ≥ ‖I − RA‖∞, bounding the computed residual matrix's entries and
@@ -84,12 +84,13 @@ type filter struct {
 	delta float64
 
 	// Storage for one k×k system, reused.
-	a, w, inv []float64
-	z, rho    []float64
-	rs        []float64 // A's row sums
-	lu        []float64 // A's LU factors, PA = LU
-	perm      []int     // P
-	y, t      []float64 // a certificate and scratch
+	a, inv []float64
+	z, rho []float64
+	rs     []float64 // A's row sums
+	lu     []float64 // A's LU factors, PA = LU
+	perm   []int     // P
+	rec    []float64 // the reciprocals of U's diagonal
+	y, t   []float64 // a certificate and scratch
 	// ub[i] ≥ 1/max_j M[i][j], the most z_i can be in the polytope.
 	ub     []float64
 	nb, db []uint64 // intPoint's numerators and denominators
@@ -104,9 +105,9 @@ func newFilter(m [][]*big.Int) *filter {
 	}
 	k := min(r, c)
 	fl := &filter{r: r, c: c, f: make([]float64, r*c),
-		a: make([]float64, k*k), w: make([]float64, k*k), inv: make([]float64, k*k),
+		a: make([]float64, k*k), inv: make([]float64, k*k),
 		z: make([]float64, k), rho: make([]float64, k), rs: make([]float64, k),
-		lu: make([]float64, k*k), perm: make([]int, k), y: make([]float64, k), t: make([]float64, k),
+		lu: make([]float64, k*k), perm: make([]int, k), rec: make([]float64, k), y: make([]float64, k), t: make([]float64, k),
 		ub: make([]float64, r),
 		nb: make([]uint64, k), db: make([]uint64, k)}
 	if maxBitLen(m) <= 64 {
@@ -148,13 +149,13 @@ func (fl *filter) gamma(n int) float64 {
 func (fl *filter) decide(I, J []int) verdict {
 	k := len(I)
 	c, f := fl.c, fl.f
-	a, w, inv, z, rho := fl.a[:k*k], fl.w[:k*k], fl.inv[:k*k], fl.z[:k], fl.rho[:k]
+	a, inv, z, rho := fl.a[:k*k], fl.inv[:k*k], fl.z[:k], fl.rho[:k]
 	for p, j := range J {
 		for b, i := range I {
 			a[p*k+b] = f[i*c+j]
 		}
 	}
-	if !factor(k, a, fl.lu[:k*k], fl.perm[:k]) {
+	if !factor(k, a, fl.lu[:k*k], fl.perm[:k], fl.rec[:k]) {
 		return unsure
 	}
 	// ẑ ≈ A⁻¹1.
@@ -191,8 +192,15 @@ func (fl *filter) decide(I, J []int) verdict {
 	if at >= 0 && fl.violated(I, at) {
 		return infeasible
 	}
-	if !invert(k, a, w, inv) {
-		return unsure
+	// R ≈ A⁻¹, column by column from the factors.
+	col := fl.y[:k]
+	for p := range k {
+		clear(col)
+		col[p] = 1
+		fl.solve(k, col)
+		for b, v := range col {
+			inv[b*k+p] = v
+		}
 	}
 	// α: row sums of |I − RA| with their rounding errors. A's entries
 	// are positive, so |R||A| has row sums Σ_l |R_bl|·(Σ_q A_lq).
@@ -354,21 +362,21 @@ func (fl *filter) violated(I []int, j int) bool {
 // factor computes the LU factorisation with partial pivoting PA = LU
 // of the k×k row-major matrix a into lu (L unit lower triangular below
 // the diagonal, U on and above it) and perm (row i of PA is row perm[i]
-// of A), and reports false if a pivot is zero or not finite.
-func factor(k int, a, lu []float64, perm []int) bool {
+// of A), with rec the reciprocals of U's diagonal, and reports false if
+// a pivot is zero or not finite.
+func factor(k int, a, lu []float64, perm []int, rec []float64) bool {
 	copy(lu, a)
 	for i := range perm {
 		perm[i] = i
 	}
 	for col := range k {
-		p := col
+		p, big := col, math.Abs(lu[col*k+col])
 		for r := col + 1; r < k; r++ {
-			if math.Abs(lu[r*k+col]) > math.Abs(lu[p*k+col]) {
-				p = r
+			if v := math.Abs(lu[r*k+col]); v > big {
+				p, big = r, v
 			}
 		}
-		piv := lu[p*k+col]
-		if piv == 0 || math.IsInf(piv, 0) || math.IsNaN(piv) {
+		if !(big > 0 && big <= math.MaxFloat64) {
 			return false
 		}
 		uc := lu[col*k : col*k+k]
@@ -379,9 +387,11 @@ func factor(k int, a, lu []float64, perm []int) bool {
 			}
 			perm[p], perm[col] = perm[col], perm[p]
 		}
+		d := 1 / uc[col]
+		rec[col] = d
 		for r := col + 1; r < k; r++ {
 			ur := lu[r*k : r*k+k]
-			l := ur[col] / piv
+			l := ur[col] * d
 			ur[col] = l
 			for q := col + 1; q < k; q++ {
 				ur[q] -= l * uc[q]
@@ -394,14 +404,14 @@ func factor(k int, a, lu []float64, perm []int) bool {
 // solve overwrites x with an approximate solution of A x = x, A as
 // factored by decide.
 func (fl *filter) solve(k int, x []float64) {
-	lu, t := fl.lu[:k*k], fl.t[:k]
+	lu, t, rec := fl.lu[:k*k], fl.t[:k], fl.rec[:k]
 	for i, p := range fl.perm[:k] {
 		t[i] = x[p]
 	}
 	for i := range k {
 		s := t[i]
-		for q := range i {
-			s -= lu[i*k+q] * t[q]
+		for q, v := range lu[i*k : i*k+i] {
+			s -= v * t[q]
 		}
 		t[i] = s
 	}
@@ -410,7 +420,7 @@ func (fl *filter) solve(k int, x []float64) {
 		for q := i + 1; q < k; q++ {
 			s -= lu[i*k+q] * t[q]
 		}
-		t[i] = s / lu[i*k+i]
+		t[i] = s * rec[i]
 	}
 	copy(x, t)
 }
@@ -418,13 +428,13 @@ func (fl *filter) solve(k int, x []float64) {
 // solveT overwrites y with an approximate solution of Aᵀy = y, A as
 // factored by decide: Aᵀ = UᵀLᵀP.
 func (fl *filter) solveT(k int, y []float64) {
-	lu, t := fl.lu[:k*k], fl.t[:k]
+	lu, t, rec := fl.lu[:k*k], fl.t[:k], fl.rec[:k]
 	for i := range k { // Uᵀt = y
 		s := y[i]
 		for q := range i {
 			s -= lu[q*k+i] * t[q]
 		}
-		t[i] = s / lu[i*k+i]
+		t[i] = s * rec[i]
 	}
 	for i := k - 1; i >= 0; i-- { // Lᵀv = t, in place
 		s := t[i]
@@ -436,63 +446,4 @@ func (fl *filter) solveT(k int, y []float64) {
 	for i, p := range fl.perm[:k] {
 		y[p] = t[i]
 	}
-}
-
-// invert sets inv to an approximate inverse of the k×k row-major matrix
-// a by Gauss–Jordan elimination with partial pivoting, using w as
-// scratch, and reports false if a pivot is zero or not finite. a is not
-// modified. Nothing depends on inv's accuracy: filter.decide verifies it.
-func invert(k int, a, w, inv []float64) bool {
-	copy(w, a)
-	clear(inv)
-	for i := range k {
-		inv[i*k+i] = 1
-	}
-	for col := range k {
-		p := col
-		for r := col + 1; r < k; r++ {
-			if math.Abs(w[r*k+col]) > math.Abs(w[p*k+col]) {
-				p = r
-			}
-		}
-		piv := w[p*k+col]
-		if piv == 0 || math.IsInf(piv, 0) || math.IsNaN(piv) {
-			return false
-		}
-		wc, ic := w[col*k:col*k+k], inv[col*k:col*k+k]
-		if p != col {
-			wp, ip := w[p*k:p*k+k], inv[p*k:p*k+k]
-			for q := col; q < k; q++ {
-				wp[q], wc[q] = wc[q], wp[q]
-			}
-			for q := range k {
-				ip[q], ic[q] = ic[q], ip[q]
-			}
-		}
-		d := 1 / piv
-		// Columns before col are already eliminated in w.
-		for q := col + 1; q < k; q++ {
-			wc[q] *= d
-		}
-		for q := range ic {
-			ic[q] *= d
-		}
-		for r := range k {
-			if r == col {
-				continue
-			}
-			wr, ir := w[r*k:r*k+k], inv[r*k:r*k+k]
-			x := wr[col]
-			if x == 0 {
-				continue
-			}
-			for q := col + 1; q < k; q++ {
-				wr[q] -= x * wc[q]
-			}
-			for q, v := range ic {
-				ir[q] -= x * v
-			}
-		}
-	}
-	return true
 }

@@ -147,6 +147,16 @@ func positiveIntegers(x [][]*big.Rat) (out [][]*big.Int, shift *big.Rat, scale *
 		}
 	}
 	shift = new(big.Rat).Sub(big.NewRat(1, 1), low)
+	if allInts(x) { // the common case of Gambit's games, with the same result
+		out = make([][]*big.Int, len(x))
+		for i, row := range x {
+			out[i] = make([]*big.Int, len(row))
+			for j, v := range row {
+				out[i][j] = new(big.Int).Add(v.Num(), shift.Num())
+			}
+		}
+		return out, shift, big.NewInt(1)
+	}
 	shifted := make([][]*big.Rat, len(x))
 	lcm := big.NewInt(1)
 	var g big.Int
@@ -167,4 +177,16 @@ func positiveIntegers(x [][]*big.Rat) (out [][]*big.Int, shift *big.Rat, scale *
 		}
 	}
 	return out, shift, lcm
+}
+
+// allInts reports whether every entry of x is an integer.
+func allInts(x [][]*big.Rat) bool {
+	for _, row := range x {
+		for _, v := range row {
+			if !v.IsInt() {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -163,12 +163,17 @@ func gcd(a, b uint64) uint64 {
 
 // ratio returns n/d, d > 0, as a reduced big.Rat, computing the
 // reduction in machine integers.
-func ratio(n, d uint64) *big.Rat {
+func ratio(n, d uint64) *big.Rat { return setRatio(new(big.Rat), n, d) }
+
+// setRatio sets x, which must be 0 (a zero value is), to n/d, d > 0,
+// as ratio does, and returns it; for n = 0 it has nothing to do, and a
+// zero-valued x stays free of allocations.
+func setRatio(x *big.Rat, n, d uint64) *big.Rat {
 	if n == 0 {
-		return new(big.Rat)
+		return x
 	}
 	g := gcd(n, d)
-	x := new(big.Rat).SetUint64(n / g)
+	x.SetUint64(n / g)
 	// SetUint64 gives x a denominator of 1, to which Denom returns a
 	// reference; setting it keeps x reduced, as n/g and d/g are coprime.
 	x.Denom().SetUint64(d / g)

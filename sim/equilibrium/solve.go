@@ -2,6 +2,7 @@ package equilibrium
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"math/bits"
 	"slices"
@@ -155,13 +156,11 @@ type strategy struct {
 func newStrategy(v vertex, shift *big.Rat, scale *big.Int) *strategy {
 	if v.pt.n != nil {
 		// z = n/d: the strategy is n/Σn and 1/(scale·Σz) = d/(scale·Σn).
-		p := make([]*big.Rat, len(v.pt.n))
+		p, nums := make([]*big.Rat, len(v.pt.n)), make([]big.Rat, len(v.pt.n))
 		for i, n := range v.pt.n {
-			p[i] = ratio(n, v.pt.sum)
+			p[i] = setRatio(&nums[i], n, v.pt.sum)
 		}
-		var s big.Int
-		payoff := new(big.Rat).SetFrac(new(big.Int).SetUint64(v.pt.d), s.Mul(s.SetUint64(v.pt.sum), scale))
-		return &strategy{p: p, payoff: payoff.Sub(payoff, shift), n: v.pt.n, sum: v.pt.sum}
+		return &strategy{p: p, payoff: intPayoff(v.pt, shift, scale), n: v.pt.n, sum: v.pt.sum}
 	}
 	sum := new(big.Rat)
 	for _, x := range v.z {
@@ -176,12 +175,45 @@ func newStrategy(v vertex, shift *big.Rat, scale *big.Int) *strategy {
 	return &strategy{p: p, payoff: payoff}
 }
 
+// intPayoff returns d/(scale·sum) − shift for the integer point pt, in
+// machine integers when scale is 1 and shift an integer and every number
+// fits in an int64 (as in games of integer payoffs of a few digits), with
+// math/big otherwise.
+func intPayoff(pt intPoint, shift *big.Rat, scale *big.Int) *big.Rat {
+	if scale.IsInt64() && scale.Int64() == 1 && shift.IsInt() && shift.Num().IsInt64() &&
+		pt.d <= math.MaxInt64 && pt.sum <= math.MaxInt64 {
+		// (d − shift·sum)/sum
+		sh, sum := shift.Num().Int64(), int64(pt.sum)
+		if hi, lo := bits.Mul64(uint64(abs64(sh)), pt.sum); hi == 0 && lo <= math.MaxInt64/2 && pt.d <= math.MaxInt64/2 {
+			num := int64(pt.d) - sh*sum
+			x := setRatio(new(big.Rat), uint64(abs64(num)), pt.sum)
+			if num < 0 {
+				x.Neg(x)
+			}
+			return x
+		}
+	}
+	var s big.Int
+	payoff := new(big.Rat).SetFrac(new(big.Int).SetUint64(pt.d), s.Mul(s.SetUint64(pt.sum), scale))
+	return payoff.Sub(payoff, shift)
+}
+
+// abs64 returns |x| for x > math.MinInt64.
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // copyRats returns a copy of x with its own numbers, allocated together.
 func copyRats(x []*big.Rat) []*big.Rat {
 	out := make([]*big.Rat, len(x))
 	nums := make([]big.Rat, len(x))
 	for i, v := range x {
-		out[i] = nums[i].Set(v)
+		if out[i] = &nums[i]; v.Sign() != 0 { // the zero value is 0, with nothing to allocate
+			nums[i].Set(v)
+		}
 	}
 	return out
 }

@@ -157,12 +157,15 @@ func anyNegative(z []*big.Int) bool {
 // subsets returns every k-element subset of {0, …, n−1}, each in increasing
 // order, the subsets in lexicographic order.
 func subsets(n, k int) [][]int {
-	var out [][]int
+	count := int(new(big.Int).Binomial(int64(n), int64(k)).Int64())
+	out, all := make([][]int, 0, count), make([]int, count*k) // one array for all
 	cur := make([]int, 0, k)
 	var rec func(start int)
 	rec = func(start int) {
 		if len(cur) == k {
-			out = append(out, append([]int(nil), cur...))
+			s := all[len(out)*k : len(out)*k+k : len(out)*k+k]
+			copy(s, cur)
+			out = append(out, s)
 			return
 		}
 		for i := start; i <= n-(k-len(cur)); i++ {
