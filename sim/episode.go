@@ -443,7 +443,7 @@ func (e *episode) flow(t int) {
 		}
 	}
 	for i := range 2 {
-		f := e.reservation(i, t)
+		var f float64
 		switch {
 		case e.conflict.since != 0:
 			f = -e.cost[i]
@@ -451,6 +451,8 @@ func (e *episode) flow(t int) {
 			f = e.deal.utility[i]
 		case e.cheat.active:
 			f = e.cheat.utility[i]
+		default:
+			f = e.reservation(i, t)
 		}
 		e.sum[i] += e.weight[i] * f
 		e.plain[i] += f

@@ -12,6 +12,15 @@ type memo struct {
 	latency powerMemo                           // escalationHazard's latency factor: exp(w·(ℓ − ℓ₀)) for ℓ
 	alpha   [2]powerMemo                        // per principal: timeDependent's concession x^y
 	reach   [2][comprehensiveDeal + 1]reachMemo // per principal and kind of deal: reachable
+	kappa   [2][comprehensiveDeal + 1]kappaMemo // per principal and kind of deal: kappa
+}
+
+// A kappaMemo is a principal's κ of a deal of one kind for the reneging
+// hazard h it expects of the other on it; the rest of κ's inputs are the
+// episode's world.
+type kappaMemo struct {
+	ok   bool
+	h, v float64
 }
 
 // A reachMemo is whether a principal believes a deal of one kind is

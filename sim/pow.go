@@ -62,3 +62,15 @@ func (p *powTable) at(x float64, n int) float64 {
 	}
 	return p.pow[n]
 }
+
+// powAtLeastOne reports whether math.Pow(x, y) is certain to be at least
+// 1, so that min(1, math.Pow(x, y)) is 1 without computing it: for x = 1
+// (math.Pow gives 1), and for x > 1 when 0 < y ≤ 64 and
+// y·(x − 1) ≥ 10⁻⁶·x. Then x^y = exp(y·ln x) ≥ 1 + y·ln x ≥ 1 + y·(1 − 1/x)
+// ≥ 1 + 10⁻⁶, and math.Pow's relative error there, from one Log, one
+// Exp and at most a dozen products of mantissas, is below 10⁻¹³, so its
+// result is above 1. It reports false otherwise, when the caller must
+// compute it.
+func powAtLeastOne(x, y float64) bool {
+	return x == 1 || x > 1 && y > 0 && y <= 64 && y*(x-1) >= 1e-6*x
+}

@@ -45,3 +45,33 @@ func TestPowTable(t *testing.T) {
 		}
 	}
 }
+
+// TestPowAtLeastOne checks that wherever powAtLeastOne says math.Pow(x,
+// y) is at least 1 it is, at random bases and exponents and at the edges
+// of its condition (y·(x − 1) = 10⁻⁶·x, y = 64), and that it says so for
+// the concessions of every round past a tactic's span.
+func TestPowAtLeastOne(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	check := func(x, y float64) {
+		if powAtLeastOne(x, y) && !(math.Pow(x, y) >= 1) {
+			t.Fatalf("powAtLeastOne(%v, %v), but math.Pow gives %v", x, y, math.Pow(x, y))
+		}
+	}
+	for range 200000 {
+		x := 1 + math.Ldexp(rng.Float64(), -rng.IntN(40))
+		y := math.Ldexp(rng.Float64(), 6-rng.IntN(30))
+		check(x, y)
+		check(x, 1e-6*x/(x-1)*(1+math.Ldexp(rng.Float64(), -40)))
+		check(x*1200, y)
+		check(x, 64)
+	}
+	for span := 1.0; span < 100; span += 0.37 {
+		for beta := 0.05; beta <= 20; beta *= 1.5 {
+			for k := math.Ceil(span); k < 200; k++ {
+				if x := k / span; x >= 1+1e-3 && !powAtLeastOne(x, 1/beta) {
+					t.Errorf("powAtLeastOne(%v, %v) = false; want true", x, 1/beta)
+				}
+			}
+		}
+	}
+}

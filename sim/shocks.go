@@ -10,9 +10,10 @@ import "github.com/parley-sim/parley/model"
 // same effects, whatever else they list and in whatever order.
 func (e *episode) shocks(t int) {
 	e.politics.decay(e)
+	round := e.events.round(tagShock, t)
 	for _, j := range e.shockOrder {
 		sh, sw := &e.scn.Shocks[j], &e.world.Shocks[j]
-		if sh.At != 0 && sh.At != t || sh.At == 0 && !e.events.happens(tagShock, t, e.shockKey[j], sw.Hazard) {
+		if sh.At != 0 && sh.At != t || sh.At == 0 && !(e.events.at(round, e.shockKey[j]) < sw.Hazard) {
 			continue
 		}
 		e.spe[0].valid, e.spe[1].valid = false, false // values of no deal may have moved

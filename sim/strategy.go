@@ -134,7 +134,9 @@ func (d timeDependent) demand(e *episode, i, t int) float64 {
 	if t > start {
 		alpha = 1
 		if span := min(float64(e.horizon-start), e.span[i]); span > 0 {
-			alpha = min(1, e.memo.alpha[i].pow(float64(t-start)/span, 1/d.beta(a)))
+			if x, y := float64(t-start)/span, 1/d.beta(a); !powAtLeastOne(x, y) {
+				alpha = min(1, e.memo.alpha[i].pow(x, y))
+			}
 		}
 	}
 	return e.aspiration(i, t, alpha)

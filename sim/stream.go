@@ -55,10 +55,20 @@ var eventDraws *int
 // uniform returns the uniform number in (0, 1) of event (tag, t, j):
 // unit(mix(mix(mix(key + tag) + t) + j)).
 func (ev *events) uniform(tag uint64, t, j int) float64 {
+	return ev.at(ev.round(tag, t), j)
+}
+
+// round returns the hash of round t's events of kind tag, which their
+// uniforms share: mix(mix(key + tag) + t).
+func (ev *events) round(tag uint64, t int) uint64 { return mix(ev.kind[tag] + uint64(t)) }
+
+// at returns the uniform number of event j of the round whose hash is
+// given (see round): uniform(tag, t, j) is at(round(tag, t), j).
+func (ev *events) at(round uint64, j int) float64 {
 	if eventDraws != nil {
 		*eventDraws++
 	}
-	return unit(mix(mix(ev.kind[tag]+uint64(t)) + uint64(j)))
+	return unit(mix(round + uint64(j)))
 }
 
 // unit maps a hash to a uniform number in (0, 1): its top 53 bits, at the

@@ -16,13 +16,22 @@ package sim
 // κ = (1 − d)(1 − q^T)/((1 − q)(1 − R·q^T)). After the deal, i is back at
 // its value of no deal.
 func (e *episode) kappa(i int, kind dealKind, terms []float64, mediated bool) float64 {
-	d := 1 - 1/e.span[i]
-	q := d * (1 - min(1, e.expectedHazard(i, kind, terms, mediated)))
-	if kind != interimDeal {
-		return (1 - d) / (1 - q)
+	h := e.expectedHazard(i, kind, terms, mediated)
+	m := &e.memo.kappa[i][kind]
+	if m.ok && same(m.h, h) {
+		return m.v // the terms move κ only through h
 	}
-	qt := powInt(q, e.world.Interim.Term)
-	return (1 - d) * (1 - qt) / ((1 - q) * (1 - e.world.Interim.Renewal*qt))
+	d := 1 - 1/e.span[i]
+	q := d * (1 - min(1, h))
+	var v float64
+	if kind == interimDeal {
+		qt := powInt(q, e.world.Interim.Term)
+		v = (1 - d) * (1 - qt) / ((1 - q) * (1 - e.world.Interim.Renewal*qt))
+	} else {
+		v = (1 - d) / (1 - q)
+	}
+	*m = kappaMemo{ok: true, h: h, v: v}
+	return v
 }
 
 // value returns principal i's value of a deal worth u to it per round
