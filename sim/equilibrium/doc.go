@@ -61,14 +61,20 @@
 //
 // Vertex enumeration solves C(m+n, m) small systems per polytope, about
 // five times as many for each strategy added to both players. Measured on
-// one core: a 5×5 game with float payoffs takes about 2 ms (BenchmarkSolve),
-// von Stengel's 6×6 about 15 ms, random 8×8 games a few tenths of a second,
-// 10×10 games 5 to 15 seconds. Solve refuses larger games, those needing
-// more than C(20, 10) systems per polytope (so 10×10 is the largest
-// square one), payoffs whose exact fractions over a common denominator
-// need more than 4,096 bits, and games whose estimated time, from their
-// size and their payoffs' digits, is over a minute (a 10×10 game of
-// 1,200-digit payoffs ran for more than 900 s), rather than run for hours.
+// one core of a loaded 2-core machine (CPU time): a 5×5 game with float
+// payoffs takes about 0.4 ms (BenchmarkSolve), von Stengel's 6×6 about
+// 0.7 ms (BenchmarkSolveVonStengel), random 8×8 games about 10 ms, 10×10
+// games a few tenths of a second. The filter needs payoffs that, over a
+// common denominator, fit in 512 bits (about 150 digits); games of longer
+// numbers are solved in exact arithmetic alone, 8 to 25 times slower
+// (a 10×10 game: 2 to 5 seconds with 2-digit payoffs). Solve refuses
+// larger games, those needing more than C(20, 10) systems per polytope
+// (so 10×10 is the largest square one), payoffs whose exact fractions
+// over a common denominator need more than 4,096 bits, and games whose
+// estimated time, from their size and their payoffs' digits, is over a
+// minute (a 10×10 game of 1,200-digit payoffs ran for more than 900 s),
+// rather than run for hours. The estimate is that of exact arithmetic
+// alone, so it overestimates the filtered games.
 //
 // # References
 //
