@@ -16,6 +16,16 @@ import (
 // N(x): they are found by closing {N(x)} under intersection with each N(x).
 func components(sol *Solution) []Component {
 	n1, n2 := len(sol.P1Vertices), len(sol.P2Vertices)
+	if len(sol.Equilibria) == n1 && len(sol.Equilibria) == n2 {
+		// Every vertex is in one equilibrium (as in any nondegenerate
+		// game): the graph is a matching, whose maximal bicliques are its
+		// edges, in the order of the equilibria (sorted by vertex).
+		out := make([]Component, len(sol.Equilibria))
+		for i, e := range sol.Equilibria {
+			out[i] = Component{P1: []int{e.Vertex[0]}, P2: []int{e.Vertex[1]}}
+		}
+		return out
+	}
 	nbr := make([]bitset, n1)
 	for x := range nbr {
 		nbr[x] = newBitset(n2)
