@@ -63,7 +63,14 @@ func (fl *filter) tryIntPoint(I, J []int, r int, sumz, eps float64) (pt intPoint
 	num, den := fl.nb[:k], fl.db[:k]
 	lcm := uint64(1)
 	for b, v := range fl.z[:k] {
-		p, q, found := convergent(v/sumz, eps)
+		x := v / sumz
+		// The coordinates mostly share a denominator: try the one so far
+		// before a continued fraction.
+		if t := math.Round(x * float64(lcm)); t >= 1 && math.Abs(x-t/float64(lcm)) <= eps {
+			num[b], den[b] = uint64(t), lcm
+			continue
+		}
+		p, q, found := convergent(x, eps)
 		if !found {
 			return intPoint{}, false, false
 		}
