@@ -149,13 +149,14 @@ func (fl *filter) gamma(n int) float64 {
 func (fl *filter) decide(I, J []int) verdict {
 	k := len(I)
 	c, f := fl.c, fl.f
-	a, inv, z, rho := fl.a[:k*k], fl.inv[:k*k], fl.z[:k], fl.rho[:k]
+	a, lu, inv, z, rho := fl.a[:k*k], fl.lu[:k*k], fl.inv[:k*k], fl.z[:k], fl.rho[:k]
 	for p, j := range J {
 		for b, i := range I {
-			a[p*k+b] = f[i*c+j]
+			v := f[i*c+j]
+			a[p*k+b], lu[p*k+b] = v, v
 		}
 	}
-	if !factor(k, a, fl.lu[:k*k], fl.perm[:k], fl.rec[:k]) {
+	if !factor(k, lu, fl.perm[:k], fl.rec[:k]) {
 		return unsure
 	}
 	// ẑ ≈ A⁻¹1.
@@ -359,13 +360,12 @@ func (fl *filter) violated(I []int, j int) bool {
 	return s-slack*safety-tiny > 0
 }
 
-// factor computes the LU factorisation with partial pivoting PA = LU
-// of the k×k row-major matrix a into lu (L unit lower triangular below
-// the diagonal, U on and above it) and perm (row i of PA is row perm[i]
-// of A), with rec the reciprocals of U's diagonal, and reports false if
-// a pivot is zero or not finite.
-func factor(k int, a, lu []float64, perm []int, rec []float64) bool {
-	copy(lu, a)
+// factor computes in place the LU factorisation with partial pivoting
+// PA = LU of the k×k row-major matrix lu, A, into lu (L unit lower
+// triangular below the diagonal, U on and above it) and perm (row i of
+// PA is row perm[i] of A), with rec the reciprocals of U's diagonal, and
+// reports false if a pivot is zero or not finite.
+func factor(k int, lu []float64, perm []int, rec []float64) bool {
 	for i := range perm {
 		perm[i] = i
 	}
