@@ -35,9 +35,10 @@ func TestInterruptKeepsWork(t *testing.T) {
 	// 4 cells: a block of 64 would not end within the first second on a loaded machine.
 	game := []string{"game", "muscat", "--episodes", "40000000", "--bootstrap", "0",
 		"--strategies", "iran=step-by-step/boulware,interim-first/boulware", "--strategies", "us=interim-first/conceder,comprehensive-only/conceder"}
-	// 100 points of 20000 episodes: a minute of work, a point in a
-	// fraction of a second.
-	sweep := []string{"sweep", "muscat", "--param", "actors.iran.discount=0.9:0.99:100", "--episodes", "20000"}
+	// 1000 points of 5000 episodes: minutes of work, a point in about
+	// 0.1 s of CPU, so that a loaded machine finishes some within the
+	// wait (100 points of 20000 episodes once finished none there).
+	sweep := []string{"sweep", "muscat", "--param", "actors.iran.discount=0.9:0.99:1000", "--episodes", "5000"}
 	tests := []struct {
 		name   string
 		signal syscall.Signal
