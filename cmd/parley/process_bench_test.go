@@ -14,8 +14,9 @@ import (
 	"github.com/parley-sim/parley/model/nfg"
 )
 
-// BenchmarkProcess times whole processes as a user runs them, each
-// iteration one process: `parley equilibria` on von Stengel's 6×6 game
+// BenchmarkProcess times whole processes as a user runs them, parley
+// built as the README installs it (without cgo), each iteration one
+// process: `parley equilibria` on von Stengel's 6×6 game
 // with 75 equilibria (the Gambit suite's vonstengel1999_6x6_75eq.nfg) in
 // table and JSON form, `parley --help` (the process starting and
 // stopping, nothing solved), and lrsnash (lrslib) on the same game where
@@ -28,7 +29,9 @@ func BenchmarkProcess(b *testing.B) {
 	game := filepath.Join(gambittest.Dir(b), "games", "vonstengel1999_6x6_75eq.nfg")
 	dir := b.TempDir()
 	parley := filepath.Join(dir, "parley")
-	if out, err := exec.Command("go", "build", "-o", parley, "./cmd/parley").CombinedOutput(); err != nil {
+	build := exec.Command("go", "build", "-o", parley, "./cmd/parley")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // as the README installs it
+	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
 	runs := []struct {
