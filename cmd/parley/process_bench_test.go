@@ -9,9 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/parley-sim/parley/internal/gambittest"
-	"github.com/parley-sim/parley/model/nfg"
 )
 
 // BenchmarkProcess times whole processes as a user runs them, parley
@@ -26,7 +23,7 @@ import (
 //
 //	go test ./cmd/parley -run '^$' -bench Process -count 6 | benchstat -
 func BenchmarkProcess(b *testing.B) {
-	game := filepath.Join(gambittest.Dir(b), "games", "vonstengel1999_6x6_75eq.nfg")
+	game := vonStengelGame(b)
 	dir := b.TempDir()
 	parley := filepath.Join(dir, "parley")
 	build := exec.Command("go", "build", "-o", parley, "./cmd/parley")
@@ -70,12 +67,7 @@ func BenchmarkProcess(b *testing.B) {
 // writeLrsGame writes the .nfg game at path as lrsnash reads a game: m
 // and n, then the m rows of player 1's payoffs, then player 2's.
 func writeLrsGame(b *testing.B, path, out string) {
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	g, err := nfg.Read(f, path)
+	g, err := readGame(path)
 	if err != nil {
 		b.Fatal(err)
 	}
