@@ -158,11 +158,7 @@ func runDiscover(e *env, opts any, args []string) error {
 // metricIndex returns the place of the metric key in a run's figures,
 // or −1.
 func metricIndex(s *model.Scenario, cfg sim.Config, key string) int {
-	horizon := cfg.Horizon
-	if horizon == 0 {
-		horizon = s.Horizon
-	}
-	for k, m := range sim.Metrics(s, horizon) {
+	for k, m := range sim.Metrics(s, horizonOf(s, cfg)) {
 		if m.Key == key {
 			return k
 		}
