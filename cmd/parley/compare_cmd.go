@@ -107,6 +107,9 @@ func runCompare(e *env, opts any, args []string) error {
 		scenario := ""
 		for _, part := range strings.Split(spec, ",") {
 			if name, ok := strings.CutPrefix(part, "scenario="); ok {
+				if err := checkArmScenario(spec, scenario, name); err != nil {
+					return err
+				}
 				scenario = name
 			} else {
 				strategies = append(strategies, part)
