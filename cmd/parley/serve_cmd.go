@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -57,9 +58,9 @@ func runServe(e *env, opts any, args []string) error {
 	if len(args) > 0 {
 		return usagef("takes no arguments, got %q; pick the scenario on the page", args)
 	}
-	ln, err := net.Listen("tcp", o.addr)
+	ln, err := listen(o.addr)
 	if err != nil {
-		return usagef("--addr %s: %v; want HOST:PORT free to listen on, e.g. 127.0.0.1:8080", o.addr, err)
+		return err
 	}
 	srv := &http.Server{
 		Handler:           newClassroom(),
@@ -87,4 +88,18 @@ func runServe(e *env, opts any, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// listen listens on --addr. An empty address is refused: net.Listen
+// would take it for a free port on every interface, so that a --addr
+// "$ADDR" left unset would serve the class's network unasked.
+func listen(addr string) (net.Listener, error) {
+	if strings.TrimSpace(addr) == "" {
+		return nil, usagef("--addr %q: no address; want HOST:PORT, e.g. 127.0.0.1:8080, or :PORT for every interface", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, usagef("--addr %s: %v; want HOST:PORT free to listen on, e.g. 127.0.0.1:8080", addr, err)
+	}
+	return ln, nil
 }
