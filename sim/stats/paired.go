@@ -23,9 +23,6 @@ func (p *Paired) Add(x, y float64) { p.d.Add(x - y) }
 // Merge adds the pairs of o to p; see Moments.Merge.
 func (p *Paired) Merge(o Paired) { p.d.Merge(o.d) }
 
-// Diffs returns the moments of the differences x − y.
-func (p Paired) Diffs() Moments { return p.d }
-
 // Summary returns the mean difference x̄ − ȳ with its 95% Student t
 // interval and the two-sided p-value of the paired t-test of no difference:
 //
