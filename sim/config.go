@@ -67,6 +67,15 @@ type plan struct {
 	progress   func(done, total int64)
 }
 
+// HorizonFor returns the rounds a run of s with c plays: c.Horizon, or
+// the scenario's horizon when c leaves it 0.
+func (c Config) HorizonFor(s *model.Scenario) int {
+	if c.Horizon == 0 {
+		return s.Horizon
+	}
+	return c.Horizon
+}
+
 // resolve checks cfg against s and fills in its defaults.
 func resolve(s *model.Scenario, cfg Config) (plan, error) {
 	p := plan{scn: s, episodes: cfg.Episodes, seed: cfg.Seed, workers: cfg.Workers, horizon: cfg.Horizon, progress: cfg.Progress}
@@ -80,9 +89,7 @@ func resolve(s *model.Scenario, cfg Config) (plan, error) {
 		p.workers = min(runtime.NumCPU(), MaxWorkers)
 	}
 	p.workers = min(p.workers, (p.episodes+blockSize-1)/blockSize)
-	if p.horizon == 0 {
-		p.horizon = s.Horizon
-	}
+	p.horizon = cfg.HorizonFor(s)
 	if p.horizon < 1 || p.horizon > model.MaxHorizon {
 		return p, fmt.Errorf("horizon: %d; want 1 … %d rounds", cfg.Horizon, model.MaxHorizon)
 	}

@@ -146,3 +146,19 @@ func ExampleConfig_progress() {
 	// 512 of 600
 	// 600 of 600
 }
+
+// HorizonFor is the horizon a run plays: the scenario's unless the
+// Config sets its own.
+func ExampleConfig_HorizonFor() {
+	s, err := scenarios.Load("muscat")
+	if err != nil {
+		panic(err)
+	}
+	cfg := sim.DefaultConfig()
+	fmt.Println(cfg.HorizonFor(s))
+	cfg.Horizon = 12
+	fmt.Println(cfg.HorizonFor(s))
+	// Output:
+	// 36
+	// 12
+}

@@ -88,7 +88,7 @@ func runCompare(e *env, opts any, args []string) error {
 	if err := checkArms(cfg.Episodes, arms); err != nil {
 		return err
 	}
-	if err := checkMetrics(s, horizonOf(s, cfg), o.metrics); err != nil {
+	if err := checkMetrics(s, cfg.HorizonFor(s), o.metrics); err != nil {
 		return err
 	}
 	setups := []sim.Setup{{Scenario: s, Horizon: cfg.Horizon, Strategies: cfg.Strategies}}

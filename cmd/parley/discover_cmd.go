@@ -158,7 +158,7 @@ func runDiscover(e *env, opts any, args []string) error {
 // metricIndex returns the place of the metric key in a run's figures,
 // or −1.
 func metricIndex(s *model.Scenario, cfg sim.Config, key string) int {
-	for k, m := range sim.Metrics(s, horizonOf(s, cfg)) {
+	for k, m := range sim.Metrics(s, cfg.HorizonFor(s)) {
 		if m.Key == key {
 			return k
 		}

@@ -29,12 +29,3 @@ func checkMetrics(s *model.Scenario, horizon int, asked []string) error {
 	}
 	return nil
 }
-
-// horizonOf is the horizon a run of s with cfg plays: cfg's, or the
-// scenario's when cfg leaves it 0.
-func horizonOf(s *model.Scenario, cfg sim.Config) int {
-	if cfg.Horizon == 0 {
-		return s.Horizon
-	}
-	return cfg.Horizon
-}

@@ -255,7 +255,7 @@ func (d *designFlags) prepare(e *env, f *simFlags, args []string) (*model.Scenar
 	if err != nil {
 		return nil, cfg, nil, nil, err
 	}
-	if err := checkMetrics(s, horizonOf(s, cfg), d.metrics); err != nil {
+	if err := checkMetrics(s, cfg.HorizonFor(s), d.metrics); err != nil {
 		return nil, cfg, nil, nil, err
 	}
 	x, err := d.resolve(s, cfg.Seed)
